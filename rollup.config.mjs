@@ -1,0 +1,85 @@
+// Builds:
+//  - dist/consentry.min.js     script tag, synchronous, closes the gate (IIFE, bundles js-cookie)
+//  - dist/consentry-ui.min.js  the banner and dialog, loaded lazily by the file above (IIFE, bundles Preact)
+//  - dist/index.js, dist/headless.js  npm entries (ES modules; Preact and js-cookie stay external)
+//  - dist/index.d.ts, dist/headless.d.ts  rolled-up types
+import { readFileSync } from 'node:fs';
+import json from '@rollup/plugin-json';
+import resolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** The runtime copy of the JSON Schema drops the texts meant for editors: they cost bytes and do no checking. */
+function schemaForRuntime() {
+  const editorOnly = new Set(['description', 'markdownDescription', 'examples', '$comment', 'title']);
+  return {
+    name: 'consentry-schema-for-runtime',
+    transform(code, id) {
+      if (!id.endsWith('consentry.schema.json')) return null;
+      const strip = (node) => {
+        if (Array.isArray(node)) return node.map(strip);
+        if (node && typeof node === 'object') {
+          return Object.fromEntries(
+            Object.entries(node)
+              .filter(([key]) => !editorOnly.has(key))
+              .map(([key, value]) => [key, key === 'properties' || key === 'definitions' ? stripMap(value) : strip(value)]),
+          );
+        }
+        return node;
+      };
+      // Property names may themselves be "title" or "description": keep the keys of these maps.
+      const stripMap = (map) => Object.fromEntries(Object.entries(map).map(([key, value]) => [key, strip(value)]));
+      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+    },
+  };
+}
+
+const plugins = (target) => [
+  replace({ preventAssignment: true, values: { __CONSENTRY_VERSION__: JSON.stringify(version) } }),
+  schemaForRuntime(),
+  json({ preferConst: true, compact: true }),
+  resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }),
+  esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json' }),
+];
+
+const minify = terser({
+  ecma: 2019,
+  compress: { passes: 3, pure_getters: true },
+  format: { comments: false },
+});
+
+export default [
+  {
+    input: 'src/browser.ts',
+    output: { file: 'dist/consentry.min.js', format: 'iife', plugins: [minify], sourcemap: false },
+    plugins: plugins('es2019'),
+  },
+  {
+    input: 'src/browser-ui.ts',
+    output: { file: 'dist/consentry-ui.min.js', format: 'iife', plugins: [minify], sourcemap: false },
+    plugins: plugins('es2019'),
+  },
+  {
+    input: { index: 'src/index.ts', headless: 'src/headless.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    external: [/^preact(\/|$)/, 'js-cookie'],
+    plugins: plugins('es2020'),
+  },
+  {
+    // `npx consentry validate settings.json` (bin/consentry.js imports this).
+    input: 'src/cli.ts',
+    output: { file: 'dist/cli.js', format: 'es' },
+    external: [/^node:/],
+    plugins: plugins('node20'),
+  },
+  {
+    input: { index: 'src/index.ts', headless: 'src/headless.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+    external: [/^preact(\/|$)/, 'js-cookie'],
+    plugins: [dts({ respectExternal: false })],
+  },
+];
