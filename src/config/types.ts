@@ -6,7 +6,8 @@
  * validator checks settings against that same generated schema.
  *
  * TSDoc tags here become JSON Schema keywords: `@default`, `@minimum`, `@maximum`,
- * `@pattern`, `@format` (`cookie-pattern`, `host-pattern`, `url`, `iso-region`, `language`).
+ * `@pattern`, `@asType integer`, `@format` (`cookie-pattern`, `host-pattern`, `url`, `language`).
+ * Region codes (ISO 3166) are checked across fields in `cross-checks.ts`.
  */
 
 /** A cookie or storage-key name; `*` stands for any run of characters, e.g. `_ga_*`. @format cookie-pattern */
@@ -158,6 +159,7 @@ export interface CookieSettings {
   /**
    * How long a consent is kept, in days (CNIL: at most 13 months).
    * @default 365
+   * @asType integer
    * @minimum 1
    * @maximum 395
    */
@@ -165,6 +167,7 @@ export interface CookieSettings {
   /**
    * How long a refusal is kept before asking again, in days.
    * @default 182
+   * @asType integer
    * @minimum 1
    * @maximum 395
    */
@@ -190,7 +193,7 @@ export interface GoogleConsentModeSettings {
    * @default "basic"
    */
   mode?: 'basic' | 'advanced';
-  /** @default 500 @minimum 0 @maximum 10000 */
+  /** Milliseconds Google tags wait for the `update` command. @default 500 @asType integer @minimum 0 @maximum 10000 */
   waitForUpdate?: number;
   /** Which signals each category grants. Default: analytics → analytics_storage; marketing → ad_*; preferences → functionality/personalization. */
   signals?: { [category: string]: GoogleSignal[] };
@@ -203,7 +206,7 @@ export interface GoogleConsentModeSettings {
 }
 
 export interface YandexCounter {
-  /** Counter number. @minimum 1 */
+  /** Counter number. @asType integer @minimum 1 */
   id: number;
   /** Options passed to `ym(id, "init", …)`; `webvisor` is forced off unless `yandexMetrica.webvisor` allows it. */
   options?: { [option: string]: unknown };

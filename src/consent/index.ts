@@ -1,0 +1,12 @@
+export type * from './types';
+export { encodeRecord, decodeRecord, decodeStored, policyVersionOf, MAX_COOKIE_LENGTH } from './record-codec';
+export type { DecodeContext, StoredRecord } from './record-codec';
+export { createBrowserEnvironment, createMemoryEnvironment, randomId } from './browser-environment';
+export { createEmitter } from './emitter';
+export type { Emitter, Listener } from './emitter';
+export { createConsentStore, isAdvertising } from './store';
+export type { ConsentStore, ConsentStoreOptions } from './store';
+export { connectTabs } from './cross-tab';
+export type { TabOptions } from './cross-tab';
+export { connectConsentLog, sendToEndpoint } from './consent-log';
+export type { ConsentLogOptions, ConsentLogPayload, ConsentLogSend } from './consent-log';

@@ -1,0 +1,252 @@
+import { BLOCKED_TYPE, releaseAllowed, isAllowedHeld, type Held, type HeldKind } from './held-elements';
+import { descriptorOf, guardSetter } from './native';
+import type { Rules } from './rules';
+
+/**
+ * Auto-blocking of scripts, iframes and images (G1, G3, G5) — three nets, because each way an
+ * element reaches the page starts its request at a different moment (verified in Chromium):
+ *  1. `src`/`srcset`/`setAttribute` — a script or iframe created by code fetches as soon as it is
+ *     inserted with a `src`, an image as soon as `src` is set, even detached (`new Image()`);
+ *  2. insertion methods and `innerHTML` — elements whose `src` came from markup parsed by code;
+ *  3. a MutationObserver — the parser performs a microtask checkpoint before it prepares a
+ *     `</script>` (HTML §13.2.6.4.8), so the observer changes the type of a pasted tag before it runs.
+ */
+export interface ElementGuardOptions {
+  readonly win: Window & typeof globalThis;
+  readonly rules: Rules;
+  readonly nonce: string | undefined;
+  readonly log: (message: string) => void;
+  readonly warn: (message: string) => void;
+}
+
+const KIND: { readonly [tag: string]: HeldKind } = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img' };
+const GUARDED = 'script,iframe,img';
+const HTML_WITH_LOADS = /<(iframe|img)\b/i;
+
+export function installElementGuard({ win, rules, nonce, log, warn }: ElementGuardOptions) {
+  const doc = win.document;
+  const held: Held[] = [];
+  const heldByElement = new WeakMap<Element, Held>();
+  const executed = new Set<string>();
+  const ran = new Set<string>();
+  const warned = new Set<string>();
+  const proto = win.Element.prototype;
+  const nativeSetAttribute = proto.setAttribute;
+  const nativeGetAttribute = proto.getAttribute;
+  const nativeRemoveAttribute = proto.removeAttribute;
+  const setAttribute = (element: Element, name: string, value: string) =>
+    nativeSetAttribute.call(element, name, value);
+  const removeAttribute = (element: Element, name: string) => nativeRemoveAttribute.call(element, name);
+
+  /** The element's entry while it is still waiting (released entries stay in the WeakMap, harmlessly). */
+  const live = (element: Element) => {
+    const item = heldByElement.get(element);
+    return item && held.includes(item) ? item : undefined;
+  };
+
+  function hold(element: HTMLElement, entry: Omit<Held, 'element' | 'kind'>): Held {
+    const item: Held = { element, kind: KIND[element.tagName]!, ...entry };
+    held.push(item);
+    heldByElement.set(element, item);
+    log(`held ${item.kind} ${item.url || '(inline)'} (${item.match?.category ?? item.categories.join(' ')})`);
+    return item;
+  }
+
+  /** A script about to get a blocked `src`: it keeps a non-executable type until released. */
+  function blockScript(script: HTMLScriptElement, url: string) {
+    const existing = live(script);
+    if (existing) {
+      existing.url = url;
+      return;
+    }
+    const match = rules.forUrl(url, doc.baseURI);
+    if (!match || rules.isAllowed(match)) return;
+    hold(script, { match, categories: [], url, originalType: nativeGetAttribute.call(script, 'type'), markup: false });
+    setAttribute(script, 'type', BLOCKED_TYPE);
+  }
+
+  /** `src`/`srcset` on a script, iframe or image: block before the browser sees the URL. Returns true when written. */
+  function guardUrl(element: HTMLElement, name: string, value: string, write: () => void) {
+    const kind = KIND[element.tagName];
+    if (kind === 'script' && name === 'src') {
+      blockScript(element as HTMLScriptElement, value);
+      return write();
+    }
+    const existing = live(element);
+    const match = existing?.match ?? rules.forUrl(name === 'srcset' ? value.trim().split(/\s/)[0]! : value, doc.baseURI);
+    if (!kind || !match || rules.isAllowed(match)) return write();
+    const item = existing ?? hold(element, { match, categories: [], url: '', originalType: null, markup: false });
+    if (name === 'srcset') item.srcset = value;
+    else item.url = value;
+  }
+
+  /** Look at an element about to enter (or just entered) the document, and its descendants. */
+  function inspect(node: Node, parsed: boolean) {
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const element = node as HTMLElement;
+    if (node.nodeType === 1 && KIND[element.tagName]) inspectOne(element, parsed);
+    if (node.nodeType === 11 || element.firstElementChild) {
+      for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED))) inspectOne(child, parsed);
+    }
+  }
+
+  function inspectOne(element: HTMLElement, parsed: boolean) {
+    const existing = heldByElement.get(element);
+    if (existing) {
+      // A held script granted before the page inserted it: never prepared, so it may simply run.
+      if (!element.isConnected && held.includes(existing) && isAllowedHeld(existing, rules)) void release();
+      return;
+    }
+    const kind = KIND[element.tagName]!;
+    const category = nativeGetAttribute.call(element, 'data-category');
+    const type = nativeGetAttribute.call(element, 'type');
+    if (category !== null && (kind === 'script' ? type === 'text/plain' : element.hasAttribute('data-src'))) {
+      const item = hold(element, {
+        match: undefined,
+        categories: category.split(/[\s,]+/).filter(Boolean),
+        url: nativeGetAttribute.call(element, 'data-src') ?? '',
+        srcset: nativeGetAttribute.call(element, 'data-srcset') ?? undefined,
+        originalType: null,
+        markup: true,
+      });
+      if (isAllowedHeld(item, rules)) void release();
+      return;
+    }
+    if (type === BLOCKED_TYPE) return;
+    const url = nativeGetAttribute.call(element, 'src') ?? '';
+    const match = url ? rules.forUrl(url, doc.baseURI) : undefined;
+    if (!match) return;
+    if (rules.isAllowed(match)) {
+      if (kind === 'script') {
+        executed.add(new URL(url, doc.baseURI).href);
+        ran.add(match.category);
+      }
+      return;
+    }
+    if (kind === 'script') {
+      blockScript(element as HTMLScriptElement, url);
+      if (parsed && !warned.has(url)) {
+        warned.add(url);
+        // G3: the preload scanner fetched this static tag already; it will not run, but the fix avoids the download.
+        warn(
+          `<script src="${url}"> is pasted in the HTML, so the browser downloaded it before Consentry could act. ` +
+            `It will not run until "${match.category}" is granted. To avoid the download, mark it: ` +
+            `<script type="text/plain" data-category="${match.category}" data-src="${url}">`,
+        );
+      }
+      return;
+    }
+    hold(element, { match, categories: [], url, srcset: nativeGetAttribute.call(element, 'srcset') ?? undefined, originalType: null, markup: false });
+    removeAttribute(element, 'srcset');
+    // An iframe navigates to about:blank rather than the tracker; an image shows nothing.
+    removeAttribute(element, 'src');
+  }
+
+  // Net 1: URL properties and attributes.
+  for (const [ctor, names] of [
+    [win.HTMLScriptElement, ['src']],
+    [win.HTMLIFrameElement, ['src']],
+    [win.HTMLImageElement, ['src', 'srcset']],
+  ] as const) {
+    for (const name of names) {
+      guardSetter(ctor.prototype, name, (element: HTMLElement, value, set) => guardUrl(element, name, value, () => set(value)));
+    }
+  }
+  // A script's type set after its blocked src must not unblock it: remember it for the release.
+  guardSetter(win.HTMLScriptElement.prototype, 'type', (script: HTMLScriptElement, value, set) => {
+    const item = live(script);
+    if (item && !item.markup) item.originalType = value;
+    else set(value);
+  });
+  proto.setAttribute = function (this: Element, name: string, value: string) {
+    const lower = String(name).toLowerCase();
+    if (KIND[this.tagName] && (lower === 'src' || lower === 'srcset' || lower === 'type')) {
+      const item = live(this);
+      if (lower === 'type' && this.tagName === 'SCRIPT' && item && !item.markup) {
+        item.originalType = String(value);
+        return;
+      }
+      if (lower !== 'type') return guardUrl(this as HTMLElement, lower, String(value), () => nativeSetAttribute.call(this, name, value));
+    }
+    return nativeSetAttribute.call(this, name, value);
+  };
+
+  // Net 2: every way code inserts nodes.
+  const wrapInsertion = (target: object, names: readonly string[]) => {
+    for (const name of names) {
+      const original = (target as Record<string, unknown>)[name];
+      if (typeof original !== 'function') continue;
+      (target as Record<string, unknown>)[name] = function (this: unknown, ...nodes: unknown[]) {
+        for (const node of nodes) if (node && typeof node === 'object') inspect(node as Node, false);
+        return (original as (...args: unknown[]) => unknown).apply(this, nodes);
+      };
+    }
+  };
+  wrapInsertion(win.Node.prototype, ['appendChild', 'insertBefore', 'replaceChild']);
+  wrapInsertion(proto, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']);
+  wrapInsertion(win.CharacterData.prototype, ['before', 'after', 'replaceWith']);
+  wrapInsertion(win.Document.prototype, ['append', 'prepend', 'replaceChildren']);
+  const insertAdjacentElement = proto.insertAdjacentElement;
+  proto.insertAdjacentElement = function (this: Element, where: InsertPosition, element: Element) {
+    inspect(element, false);
+    return insertAdjacentElement.call(this, where, element);
+  };
+  const insertNode = win.Range.prototype.insertNode;
+  win.Range.prototype.insertNode = function (this: Range, node: Node) {
+    inspect(node, false);
+    return insertNode.call(this, node);
+  };
+  // innerHTML / insertAdjacentHTML with an iframe or image: parse inert first, so nothing loads before we look.
+  const innerHTML = descriptorOf(proto, 'innerHTML');
+  const parseInert = (html: string) => {
+    const template = doc.createElement('template');
+    innerHTML!.set!.call(template, html);
+    inspect(template.content, false);
+    return template.content;
+  };
+  guardSetter(proto, 'innerHTML', (element: Element, html, set) => {
+    if (!HTML_WITH_LOADS.test(html) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml' || element.tagName === 'TEMPLATE') return set(html);
+    element.replaceChildren(parseInert(html));
+  });
+  const insertAdjacentHTML = proto.insertAdjacentHTML;
+  proto.insertAdjacentHTML = function (this: Element, where: InsertPosition, html: string) {
+    if (!HTML_WITH_LOADS.test(String(html))) return insertAdjacentHTML.call(this, where, html);
+    const fragment = parseInert(String(html));
+    if (where.toLowerCase() === 'beforebegin') this.before(fragment);
+    else if (where.toLowerCase() === 'afterbegin') this.prepend(fragment);
+    else if (where.toLowerCase() === 'beforeend') this.append(fragment);
+    else this.after(fragment);
+  };
+
+  // Net 3: the parser.
+  const observer = new win.MutationObserver((records) => {
+    for (const record of records) for (const node of Array.from(record.addedNodes)) inspect(node, true);
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+
+  function release() {
+    return releaseAllowed(held, {
+      doc,
+      rules,
+      nonce,
+      setAttribute,
+      removeAttribute,
+      executed,
+      ran,
+      log,
+    });
+  }
+
+  return {
+    /** Release what the current grants allow, in document order. */
+    release,
+    /** Categories whose scripts or frames have run in this page. */
+    ran: ran as ReadonlySet<string>,
+    /** What is still waiting (for debugging and tests). */
+    held: held as readonly Held[],
+    /** Look at the document again (elements that arrived before the observer). */
+    scan: () => inspect(doc.documentElement, true),
+  };
+}
+
+export type ElementGuard = ReturnType<typeof installElementGuard>;

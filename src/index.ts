@@ -1,0 +1,12 @@
+/**
+ * consentry — the npm entry with the banner and dialog (Preact, loaded when first shown).
+ * `consentry/headless` has the same API without any UI.
+ */
+import { createWith } from './entries/create-consentry';
+
+export const createConsentry = createWith(() => import('./ui/mount').then((module) => module.mountUi));
+export { resolveSettings, validateSettings, presets } from './config/index';
+export { CATALOGUE } from './gate/index';
+export type * from './config/types';
+export type * from './consent/types';
+export type { Consentry } from './entries/types';

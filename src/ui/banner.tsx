@@ -1,0 +1,86 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ResolvedSettings } from '../config/types';
+import { CloseButton } from './close-button';
+import { DecisionButtons } from './decision-buttons';
+import { reservePageSpace } from './page-space';
+import { PolicyLinks } from './policy-links';
+import type { UiTexts } from './texts';
+import { useModalDialog } from './use-modal-dialog';
+
+export interface BannerProps {
+  readonly settings: ResolvedSettings;
+  readonly texts: UiTexts;
+  readonly doc: Document;
+  readonly onAcceptAll: () => void;
+  readonly onRejectAll: () => void;
+  /** Receives the button that was pressed, so focus can return to it. */
+  readonly onPreferences: (opener: HTMLElement) => void;
+  /** Closing records nothing (U3). */
+  readonly onClose: () => void;
+}
+
+function BannerContent({ settings, texts, onAcceptAll, onRejectAll, onPreferences, onClose }: BannerProps) {
+  return (
+    <>
+      <div class="inner">
+        <div class="text">
+          <h2 id="cs-banner-title">{texts.bannerTitle}</h2>
+          <p id="cs-banner-description">{texts.bannerDescription}</p>
+          <PolicyLinks settings={settings} texts={texts} />
+        </div>
+        <DecisionButtons
+          texts={texts}
+          onAcceptAll={onAcceptAll}
+          onRejectAll={onRejectAll}
+          third={{
+            action: 'preferences',
+            label: texts.preferences,
+            onClick: onPreferences,
+          }}
+        />
+      </div>
+      {settings.ui.closeButton && <CloseButton label={texts.close} onClick={onClose} />}
+    </>
+  );
+}
+
+/** `modal`: the one layout that blocks the page, so it is a real modal dialog (A2). */
+function ModalBanner(props: BannerProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useModalDialog(ref, props.onClose);
+  return (
+    <dialog
+      ref={ref}
+      class="banner"
+      aria-modal="true"
+      aria-labelledby="cs-banner-title"
+      aria-describedby="cs-banner-description"
+    >
+      <BannerContent {...props} />
+    </dialog>
+  );
+}
+
+/**
+ * Bars and the corner box are non-modal regions (A2: they never trap focus). They are `position: fixed`
+ * overlays, so showing them moves nothing (U8), and they reserve scroll padding so a focused element is
+ * never hidden underneath (WCAG 2.4.11).
+ */
+function RegionBanner(props: BannerProps) {
+  const ref = useRef<HTMLElement>(null);
+  const { layout } = props.settings.ui;
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    return reservePageSpace(props.doc, ref.current, layout === 'bar-top' ? 'top' : 'bottom');
+  }, [props.doc, layout]);
+  return (
+    <section ref={ref} class={`banner ${layout}`} role="region" aria-labelledby="cs-banner-title">
+      <BannerContent {...props} />
+    </section>
+  );
+}
+
+/** The first layer (U1): what the banner says and the three equal choices. */
+export function Banner(props: BannerProps) {
+  return props.settings.ui.layout === 'modal' ? <ModalBanner {...props} /> : <RegionBanner {...props} />;
+}

@@ -1,0 +1,33 @@
+/**
+ * WCAG 2.2 SC 2.4.11 (Focus Not Obscured): while a bar is shown, the page scrolls a focused element
+ * clear of it. `html { scroll-padding-* }` does that without moving any content (U8: no layout shift).
+ *
+ * Under a strict CSP neither `<style>` nor `style=` may be used on the host page, so the rule lives in a
+ * constructable stylesheet appended to `document.adoptedStyleSheets` (never replacing the page's own)
+ * and follows the bar's height through a ResizeObserver.
+ *
+ * Returns a function that removes the rule again.
+ */
+export function reservePageSpace(doc: Document, bar: HTMLElement, edge: 'top' | 'bottom'): () => void {
+  const view = doc.defaultView;
+  if (
+    !view ||
+    typeof view.CSSStyleSheet?.prototype.replaceSync !== 'function' ||
+    !('adoptedStyleSheets' in doc)
+  ) {
+    return () => {};
+  }
+  const sheet = new view.CSSStyleSheet();
+  const update = (): void => {
+    const height = Math.ceil(bar.getBoundingClientRect().height);
+    sheet.replaceSync(`html{scroll-padding-${edge}:${height}px}`);
+  };
+  update();
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const observer = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(update) : undefined;
+  observer?.observe(bar);
+  return () => {
+    observer?.disconnect();
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+  };
+}
