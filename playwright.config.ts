@@ -19,7 +19,10 @@ export default defineConfig({
     launchOptions: {
       executablePath,
       // Test sites on several domain levels (cookie deletion on parent domains, R2) resolve to this machine.
-      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.example.test 127.0.0.1, MAP example.test 127.0.0.1'],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--host-resolver-rules=MAP *.example.test 127.0.0.1, MAP example.test 127.0.0.1',
+      ],
     },
     trace: 'off',
   },

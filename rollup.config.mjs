@@ -26,13 +26,17 @@ function schemaForRuntime() {
           return Object.fromEntries(
             Object.entries(node)
               .filter(([key]) => !editorOnly.has(key))
-              .map(([key, value]) => [key, key === 'properties' || key === 'definitions' ? stripMap(value) : strip(value)]),
+              .map(([key, value]) => [
+                key,
+                key === 'properties' || key === 'definitions' ? stripMap(value) : strip(value),
+              ]),
           );
         }
         return node;
       };
       // Property names may themselves be "title" or "description": keep the keys of these maps.
-      const stripMap = (map) => Object.fromEntries(Object.entries(map).map(([key, value]) => [key, strip(value)]));
+      const stripMap = (map) =>
+        Object.fromEntries(Object.entries(map).map(([key, value]) => [key, strip(value)]));
       return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
     },
   };
@@ -65,7 +69,12 @@ export default [
   },
   {
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     external: [/^preact(\/|$)/, 'js-cookie'],
     plugins: plugins('es2020'),
   },
@@ -78,7 +87,12 @@ export default [
   },
   {
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].d.ts',
+      chunkFileNames: 'chunks/[name]-[hash].d.ts',
+    },
     external: [/^preact(\/|$)/, 'js-cookie'],
     plugins: [dts({ respectExternal: false })],
   },

@@ -33,7 +33,8 @@ async function playwrightBrowser() {
 export async function findBrowser() {
   const override = process.env.CONSENTRY_CHROMIUM || process.env.CHROME_PATH;
   if (override) {
-    if (!existsSync(override)) throw new Error(`CONSENTRY_CHROMIUM points to ${override}, which does not exist`);
+    if (!existsSync(override))
+      throw new Error(`CONSENTRY_CHROMIUM points to ${override}, which does not exist`);
     return override;
   }
   const system = SYSTEM_PATHS.find((path) => existsSync(path));
@@ -59,7 +60,9 @@ export async function ensureBrowser() {
       run('apt-get', ['update']);
       run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
     } else {
-      throw new Error('No Chromium found. Install one: `npx playwright install chromium`, or set CONSENTRY_CHROMIUM.');
+      throw new Error(
+        'No Chromium found. Install one: `npx playwright install chromium`, or set CONSENTRY_CHROMIUM.',
+      );
     }
   }
   const installed = await findBrowser();

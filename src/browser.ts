@@ -25,7 +25,10 @@ const doc = document;
 const script = doc.currentScript as HTMLScriptElement | null;
 
 // G4: the gate closes before anything else runs.
-gateFor(win, { nonce: script?.nonce || undefined, debug: /[?&]consentry_debug=1\b/.test(win.location.search) });
+gateFor(win, {
+  nonce: script?.nonce || undefined,
+  debug: /[?&]consentry_debug=1\b/.test(win.location.search),
+});
 
 let instance: Consentry | undefined;
 const early: [keyof ConsentryEvents, (detail: unknown) => void][] = [];
@@ -96,7 +99,9 @@ if (inline) {
   try {
     parsed = JSON.parse(inline.textContent ?? '');
   } catch (error) {
-    win.console.error(`consentry: #consentry-settings is not valid JSON (${String(error)}); using safe defaults.`);
+    win.console.error(
+      `consentry: #consentry-settings is not valid JSON (${String(error)}); using safe defaults.`,
+    );
   }
   start(parsed);
 } else {
@@ -109,7 +114,9 @@ if (inline) {
         return response.json() as Promise<unknown>;
       })
       .then(start, (error: unknown) => {
-        win.console.error(`consentry: could not load settings from ${configUrl} (${String(error)}); using safe defaults.`);
+        win.console.error(
+          `consentry: could not load settings from ${configUrl} (${String(error)}); using safe defaults.`,
+        );
         start({});
       });
   }

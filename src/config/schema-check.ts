@@ -55,7 +55,16 @@ function hasType(value: unknown, type: string): boolean {
   return typeof value === type;
 }
 
-const article = (type: string): string => (/^[aeiou]/.test(type) ? 'an ' : 'a ') + type;
+/** A schema without `type` accepts every type. */
+const typeMatches = (value: unknown, type: JsonSchema['type']): boolean =>
+  type === undefined || ([] as string[]).concat(type).some((name) => hasType(value, name));
+
+/** `["string", "number"]` → `a string or a number`. */
+const describeTypes = (types: JsonSchema['type'][]): string =>
+  ([] as (string | undefined)[])
+    .concat(...types)
+    .map((type) => (/^[aeiou]/.test(String(type)) ? 'an ' : 'a ') + type)
+    .join(' or ');
 
 /**
  * Checks `value` against `schema` and returns a clean copy, or `undefined` when the value is dropped.
@@ -80,30 +89,14 @@ export function checkValue(
 
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
-    // Try each branch quietly; report the branch of the value's own type, else what was expected.
-    let closest: SettingsProblem[] | undefined;
-    for (const branch of branches) {
-      const trial: CheckContext = { root, problems: [], budget: context.budget };
-      const result = checkValue(value, branch, path, trial, depth);
-      if (!trial.problems.some((problem) => problem.level === 'error')) {
-        context.budget = trial.budget;
-        problems.push(...trial.problems);
-        return result;
-      }
-      const type = resolveRef(branch, root).type;
-      if (!closest && typeof type === 'string' && hasType(value, type)) closest = trial.problems;
-    }
-    if (!closest)
-      return fail(
-        `is not ${branches.map((branch) => article(String(resolveRef(branch, root).type))).join(' or ')}`,
-      );
-    problems.push(...closest);
-    return undefined;
+    // The generator's unions differ by type (`string | { … }`): check against the first branch of the
+    // value's type, so a bad value gets the one problem of its own branch.
+    const branch = branches.find((option) => typeMatches(value, resolveRef(option, root).type));
+    if (branch) return checkValue(value, branch, path, context, depth);
+    return fail(`is not ${describeTypes(branches.map((option) => resolveRef(option, root).type))}`);
   }
 
-  const types = schema.type === undefined ? [] : ([] as string[]).concat(schema.type);
-  if (types.length && !types.some((type) => hasType(value, type)))
-    return fail(`is not ${types.map(article).join(' or ')}`);
+  if (!typeMatches(value, schema.type)) return fail(`is not ${describeTypes([schema.type])}`);
   if (schema.enum && !schema.enum.includes(value))
     return fail(`is not one of ${schema.enum.map(showValue).join(', ')}`);
   if ('const' in schema && value !== schema.const) return fail(`is not ${showValue(schema.const)}`);

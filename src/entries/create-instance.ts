@@ -43,7 +43,10 @@ const GOOGLE_TAGS = ['google-analytics', 'google-tag-manager'];
 /** One gate per window: it patches the page's DOM functions, which must happen once. */
 const gates = new WeakMap<Window, Gate>();
 
-export function gateFor(win: Window & typeof globalThis, options: Omit<Parameters<typeof installGate>[0], 'win'> = {}): Gate {
+export function gateFor(
+  win: Window & typeof globalThis,
+  options: Omit<Parameters<typeof installGate>[0], 'win'> = {},
+): Gate {
   let gate = gates.get(win);
   if (!gate) gates.set(win, (gate = installGate({ win, ...options })));
   return gate;
@@ -126,6 +129,14 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
     }
   }
 
+  /** I5: Yandex's own opt-out switch for every counter known (settings, the page's snippet), and Webvisor. */
+  function syncMetrica(granted: Readonly<Record<string, boolean>>) {
+    const metricaOn = allows('https://mc.yandex.ru/metrika/tag.js');
+    const counters = [...(metrica?.counters ?? []).map((counter) => counter.id), ...countersInQueue(win)];
+    disableCounters(win, counters, !metricaOn);
+    enforceWebvisor(win, metricaOn && webvisorAllowed(metrica, granted));
+  }
+
   /** Apply a snapshot to Consent Mode, Metrica's switches and the gate, in the order R2 asks for. */
   function apply(snapshot: ConsentSnapshot, previous: ConsentSnapshot | undefined) {
     const { granted } = snapshot;
@@ -136,14 +147,12 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
     }
     const grantedIds = Object.keys(granted).filter((id) => granted[id]);
     gate.rules.setGranted(grantedIds);
-    // I5: Yandex's own opt-out switch, set before a grant and after a withdrawal.
-    const metricaOn = allows('https://mc.yandex.ru/metrika/tag.js');
-    const counters = [...(metrica?.counters ?? []).map((counter) => counter.id), ...countersInQueue(win)];
-    disableCounters(win, counters, !metricaOn);
-    enforceWebvisor(win, metricaOn && webvisorAllowed(metrica, granted));
+    syncMetrica(granted);
     void gate.grant(grantedIds);
     gate.removeDenied();
-    const withdrawn = previous ? Object.keys(previous.granted).filter((id) => previous.granted[id] && !granted[id]) : [];
+    const withdrawn = previous
+      ? Object.keys(previous.granted).filter((id) => previous.granted[id] && !granted[id])
+      : [];
     if (settings.reloadOnWithdraw && withdrawn.some((id) => gate.ran.has(id))) {
       // A running script cannot be unloaded: reload so the withdrawn category's tags are gone (R2).
       win.location.reload();
@@ -154,6 +163,9 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
 
   let current = store.getSnapshot();
   apply(current, undefined);
+  // A snippet pasted after Consentry queues its counters later in the parse.
+  if (doc.readyState === 'loading')
+    doc.addEventListener('DOMContentLoaded', () => syncMetrica(current.granted));
   store.subscribe(() => {
     const next = store.getSnapshot();
     if (next === current) return;
@@ -183,7 +195,9 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   function withUi(action: (controller: UiController) => void) {
     if (!options.loadUi) return;
     ui ??= options.loadUi(settings).then((mount) => mount(host, doc));
-    ui.then(action, (error: unknown) => win.console.error('consentry: the banner could not be loaded', error));
+    ui.then(action, (error: unknown) =>
+      win.console.error('consentry: the banner could not be loaded', error),
+    );
   }
 
   const instance: Consentry = {

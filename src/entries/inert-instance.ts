@@ -2,7 +2,12 @@ import { safeDefaults } from '../config/index';
 import type { ConsentSnapshot } from '../consent/types';
 import type { Consentry } from './types';
 
-const SNAPSHOT: ConsentSnapshot = Object.freeze({ record: null, granted: Object.freeze({}), needsDecision: true, gpc: false });
+const SNAPSHOT: ConsentSnapshot = Object.freeze({
+  record: null,
+  granted: Object.freeze({}),
+  needsDecision: true,
+  gpc: false,
+});
 const noop = () => {};
 
 /**

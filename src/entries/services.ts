@@ -7,9 +7,16 @@ import type { UiService } from '../ui/types';
  * the settings say of it. Display details of catalogue services (provider, cookie table) are added
  * by the UI chunk, so the synchronous file does not carry them.
  */
-export function uiServices(settings: ResolvedSettings, policy: GatePolicy, offered: readonly string[]): UiService[] {
+export function uiServices(
+  settings: ResolvedSettings,
+  policy: GatePolicy,
+  offered: readonly string[],
+): UiService[] {
   return policy.services
-    .filter((service) => service.enabled !== false && offered.includes(service.category) && !service.id.includes(':'))
+    .filter(
+      (service) =>
+        service.enabled !== false && offered.includes(service.category) && !service.id.includes(':'),
+    )
     .filter((service) => service.id in settings.services || isUsed(settings, service.id))
     .map((service) => {
       const own = settings.services[service.id] ?? {};

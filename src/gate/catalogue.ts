@@ -33,7 +33,13 @@ export const CATALOGUE: { readonly [id: string]: CatalogueEntry } = {
   },
   'google-ads': {
     category: 'marketing',
-    hosts: ['doubleclick.net', 'googleadservices.com', 'googlesyndication.com', 'google.com/pagead', 'google.com/ads'],
+    hosts: [
+      'doubleclick.net',
+      'googleadservices.com',
+      'googlesyndication.com',
+      'google.com/pagead',
+      'google.com/ads',
+    ],
     cookies: ['_gcl_*', '_gac_*', 'FPAU', 'FPGCLAW', 'FPGCLDC'],
     storage: ['_gcl*'],
   },
@@ -71,11 +77,23 @@ export const CATALOGUE: { readonly [id: string]: CatalogueEntry } = {
   },
   youtube: {
     category: 'marketing',
-    hosts: ['youtube.com/embed', 'www.youtube.com/embed', 'youtube.com/iframe_api', 'www.youtube.com/iframe_api', 'youtube-nocookie.com', 'ytimg.com'],
+    hosts: [
+      'youtube.com/embed',
+      'www.youtube.com/embed',
+      'youtube.com/iframe_api',
+      'www.youtube.com/iframe_api',
+      'youtube-nocookie.com',
+      'ytimg.com',
+    ],
     storage: ['yt-*', 'ytidb::*'],
   },
   'yandex-maps': {
     category: 'preferences',
-    hosts: ['api-maps.yandex.ru', 'yandex.ru/map-widget', 'yandex.com/map-widget', 'enterprise.api-maps.yandex.ru'],
+    hosts: [
+      'api-maps.yandex.ru',
+      'yandex.ru/map-widget',
+      'yandex.com/map-widget',
+      'enterprise.api-maps.yandex.ru',
+    ],
   },
 };

@@ -16,7 +16,11 @@ export interface HeldCookie {
  *  - session cookies, declared necessary cookies, deletions and Consentry's own cookie pass.
  * Reads are untouched.
  */
-export function installCookieGuard(win: Window & typeof globalThis, rules: Rules, log: (message: string) => void) {
+export function installCookieGuard(
+  win: Window & typeof globalThis,
+  rules: Rules,
+  log: (message: string) => void,
+) {
   const doc = win.document;
   const held = new Map<string, HeldCookie>();
   const native = descriptorOf(doc, 'cookie');
@@ -26,7 +30,11 @@ export function installCookieGuard(win: Window & typeof globalThis, rules: Rules
   const write = (text: string) => native.set!.call(doc, text);
 
   /** Decide one write. Returns 'pass', 'session' (write a session copy, hold the rest) or 'hold'. */
-  function decide(name: string, persistent: boolean, deletion: boolean): { verdict: 'pass' | 'session' | 'hold'; match?: Match } {
+  function decide(
+    name: string,
+    persistent: boolean,
+    deletion: boolean,
+  ): { verdict: 'pass' | 'session' | 'hold'; match?: Match } {
     if (deletion) return { verdict: 'pass' };
     const match = rules.forCookie(name);
     if (match) return { verdict: rules.isAllowed(match) ? 'pass' : 'hold', match };
@@ -52,11 +60,16 @@ export function installCookieGuard(win: Window & typeof globalThis, rules: Rules
   });
 
   // Chromium's Cookie Store API writes cookies without document.cookie.
-  const store = (win as unknown as { CookieStore?: { prototype: { set: (...args: unknown[]) => Promise<void> } } }).CookieStore;
+  const store = (
+    win as unknown as { CookieStore?: { prototype: { set: (...args: unknown[]) => Promise<void> } } }
+  ).CookieStore;
   const storeSet = store?.prototype.set;
   if (store && storeSet) {
     store.prototype.set = function (this: unknown, ...args: unknown[]) {
-      const options = (typeof args[0] === 'object' && args[0] ? args[0] : { name: args[0] }) as { name?: unknown; expires?: unknown };
+      const options = (typeof args[0] === 'object' && args[0] ? args[0] : { name: args[0] }) as {
+        name?: unknown;
+        expires?: unknown;
+      };
       const name = String(options.name ?? '');
       const persistent = options.expires != null;
       const deletion = persistent && Number(options.expires) <= Date.now();

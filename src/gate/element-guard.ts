@@ -61,7 +61,13 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     }
     const match = rules.forUrl(url, doc.baseURI);
     if (!match || rules.isAllowed(match)) return;
-    hold(script, { match, categories: [], url, originalType: nativeGetAttribute.call(script, 'type'), markup: false });
+    hold(script, {
+      match,
+      categories: [],
+      url,
+      originalType: nativeGetAttribute.call(script, 'type'),
+      markup: false,
+    });
     setAttribute(script, 'type', BLOCKED_TYPE);
   }
 
@@ -73,9 +79,11 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       return write();
     }
     const existing = live(element);
-    const match = existing?.match ?? rules.forUrl(name === 'srcset' ? value.trim().split(/\s/)[0]! : value, doc.baseURI);
+    const match =
+      existing?.match ?? rules.forUrl(name === 'srcset' ? value.trim().split(/\s/)[0]! : value, doc.baseURI);
     if (!kind || !match || rules.isAllowed(match)) return write();
-    const item = existing ?? hold(element, { match, categories: [], url: '', originalType: null, markup: false });
+    const item =
+      existing ?? hold(element, { match, categories: [], url: '', originalType: null, markup: false });
     if (name === 'srcset') item.srcset = value;
     else item.url = value;
   }
@@ -86,7 +94,8 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     const element = node as HTMLElement;
     if (node.nodeType === 1 && KIND[element.tagName]) inspectOne(element, parsed);
     if (node.nodeType === 11 || element.firstElementChild) {
-      for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED))) inspectOne(child, parsed);
+      for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED)))
+        inspectOne(child, parsed);
     }
   }
 
@@ -136,7 +145,14 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       }
       return;
     }
-    hold(element, { match, categories: [], url, srcset: nativeGetAttribute.call(element, 'srcset') ?? undefined, originalType: null, markup: false });
+    hold(element, {
+      match,
+      categories: [],
+      url,
+      srcset: nativeGetAttribute.call(element, 'srcset') ?? undefined,
+      originalType: null,
+      markup: false,
+    });
     removeAttribute(element, 'srcset');
     // An iframe navigates to about:blank rather than the tracker; an image shows nothing.
     removeAttribute(element, 'src');
@@ -149,7 +165,9 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     [win.HTMLImageElement, ['src', 'srcset']],
   ] as const) {
     for (const name of names) {
-      guardSetter(ctor.prototype, name, (element: HTMLElement, value, set) => guardUrl(element, name, value, () => set(value)));
+      guardSetter(ctor.prototype, name, (element: HTMLElement, value, set) =>
+        guardUrl(element, name, value, () => set(value)),
+      );
     }
   }
   // A script's type set after its blocked src must not unblock it: remember it for the release.
@@ -166,7 +184,10 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
         item.originalType = String(value);
         return;
       }
-      if (lower !== 'type') return guardUrl(this as HTMLElement, lower, String(value), () => nativeSetAttribute.call(this, name, value));
+      if (lower !== 'type')
+        return guardUrl(this as HTMLElement, lower, String(value), () =>
+          nativeSetAttribute.call(this, name, value),
+        );
     }
     return nativeSetAttribute.call(this, name, value);
   };
@@ -205,7 +226,12 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     return template.content;
   };
   guardSetter(proto, 'innerHTML', (element: Element, html, set) => {
-    if (!HTML_WITH_LOADS.test(html) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml' || element.tagName === 'TEMPLATE') return set(html);
+    if (
+      !HTML_WITH_LOADS.test(html) ||
+      element.namespaceURI !== 'http://www.w3.org/1999/xhtml' ||
+      element.tagName === 'TEMPLATE'
+    )
+      return set(html);
     element.replaceChildren(parseInert(html));
   });
   const insertAdjacentHTML = proto.insertAdjacentHTML;

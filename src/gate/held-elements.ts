@@ -39,11 +39,14 @@ export interface ReleaseTools {
 }
 
 export function isAllowedHeld(held: Held, rules: Rules): boolean {
-  return held.match ? rules.isAllowed(held.match) : held.categories.every((category) => rules.isAllowed(category));
+  return held.match
+    ? rules.isAllowed(held.match)
+    : held.categories.every((category) => rules.isAllowed(category));
 }
 
 /** Attributes that belong to the gate or to the markup convention, not to the released element. */
-const OWN_ATTRIBUTES = /^(type|src|srcset|data-src|data-srcset|data-category|data-type|data-consentry-[\w-]+)$/i;
+const OWN_ATTRIBUTES =
+  /^(type|src|srcset|data-src|data-srcset|data-category|data-type|data-consentry-[\w-]+)$/i;
 
 function byDocumentOrder(a: Held, b: Held): number {
   if (!a.element.isConnected || !b.element.isConnected) return 0;
@@ -106,7 +109,8 @@ export async function releaseAllowed(held: Held[], tools: ReleaseTools): Promise
   for (const item of ready) {
     const category = item.match?.category ?? item.categories.join(' ');
     tools.log(`released ${item.kind} ${item.url || '(inline)'} (${category})`);
-    if (item.element.isConnected) for (const c of item.match ? [item.match.category] : item.categories) tools.ran.add(c);
+    if (item.element.isConnected)
+      for (const c of item.match ? [item.match.category] : item.categories) tools.ran.add(c);
     if (item.kind === 'script') {
       const wait = releaseScript(item, tools);
       if (wait) await waitForScript(wait);

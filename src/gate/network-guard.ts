@@ -8,7 +8,11 @@ import type { Rules } from './rules';
  *  - `XMLHttpRequest#send` → sends nothing and fires `error` and `loadend`;
  *  - `Image`/`<img>` → handled by the element guard (the `src` is never set).
  */
-export function installNetworkGuard(win: Window & typeof globalThis, rules: Rules, log: (message: string) => void) {
+export function installNetworkGuard(
+  win: Window & typeof globalThis,
+  rules: Rules,
+  log: (message: string) => void,
+) {
   const blocked = (url: unknown): boolean => {
     const match = rules.forUrl(String(url), win.document.baseURI);
     if (!match || rules.isAllowed(match)) return false;

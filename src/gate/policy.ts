@@ -7,7 +7,10 @@ import type { GatePolicy, GateService } from './rules';
  * services, category-level patterns. `disabled` services (settings `enabled: false`, region rules)
  * never open (I6).
  */
-export function policyFromSettings(settings: ResolvedSettings, disabled: ReadonlySet<string> = new Set()): GatePolicy {
+export function policyFromSettings(
+  settings: ResolvedSettings,
+  disabled: ReadonlySet<string> = new Set(),
+): GatePolicy {
   const categories = Object.keys(settings.categories);
   const ids = [...new Set([...Object.keys(CATALOGUE), ...Object.keys(settings.services)])];
   const services: GateService[] = [];

@@ -19,7 +19,13 @@ export interface GatePolicy {
   readonly required: readonly string[];
   readonly services: readonly GateService[];
   /** Category-level extra cookie/storage/host patterns from the settings. */
-  readonly categoryPatterns: { readonly [category: string]: { cookies?: readonly string[]; storage?: readonly string[]; hosts?: readonly string[] } };
+  readonly categoryPatterns: {
+    readonly [category: string]: {
+      cookies?: readonly string[];
+      storage?: readonly string[];
+      hosts?: readonly string[];
+    };
+  };
   /** Consentry's own cookie: always passes (G6, G8). */
   readonly ownCookie: string;
 }
@@ -107,7 +113,9 @@ export function createRules(initial: GatePolicy) {
       const key = parsed.hostname + parsed.pathname;
       let match = hostCache.get(key);
       if (match === undefined) {
-        match = compiled.byHost.find(({ host }) => matchesHost(host, parsed.hostname, parsed.pathname))?.entry ?? null;
+        match =
+          compiled.byHost.find(({ host }) => matchesHost(host, parsed.hostname, parsed.pathname))?.entry ??
+          null;
         if (hostCache.size > 500) hostCache.clear();
         hostCache.set(key, match);
       }

@@ -7,7 +7,11 @@ import type { Rules } from './rules';
  * Limit: property assignment (`localStorage._ym_x = 1`) bypasses setItem; such keys are removed by
  * the cleanup on load and on withdrawal.
  */
-export function installStorageGuard(win: Window & typeof globalThis, rules: Rules, log: (message: string) => void) {
+export function installStorageGuard(
+  win: Window & typeof globalThis,
+  rules: Rules,
+  log: (message: string) => void,
+) {
   const proto = win.Storage?.prototype;
   const held = new Map<Storage, Map<string, string>>();
   if (!proto) return { release() {} };

@@ -5,39 +5,13 @@ import { ru } from './ru';
 
 export type { BuiltInTexts, CategoryTexts, UiTexts } from './types';
 export { en, ru };
+/** U6: one implementation for the instance and the UI; it lives in `config`, the earlier layer. */
+export { resolveLanguage } from '../../config/language';
 
 /** U6: English and Russian are built in; any other language comes from `settings.texts`. */
 export const builtInTexts: { readonly [language: string]: BuiltInTexts } = { en, ru };
 
 const primary = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
-
-/**
- * The UI language: `settings.language`, then `<html lang>`, then the browser's languages, then `en`.
- * Only languages with texts count: the built-in ones and those `settings.texts` provides.
- * `ru-RU` matches `ru`; an exact settings key such as `de-AT` wins over `de`.
- */
-export function resolveLanguage(
-  settings: Pick<ResolvedSettings, 'language' | 'texts'>,
-  doc?: Pick<Document, 'documentElement'>,
-  nav?: Pick<Navigator, 'language' | 'languages'>,
-): string {
-  const available = [...Object.keys(settings.texts ?? {}), ...Object.keys(builtInTexts)];
-  const candidates = [
-    settings.language,
-    doc?.documentElement?.lang,
-    ...(nav?.languages ?? []),
-    nav?.language,
-  ];
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    const wanted = candidate.toLowerCase();
-    const match =
-      available.find((tag) => tag.toLowerCase() === wanted) ??
-      available.find((tag) => tag.toLowerCase() === primary(wanted));
-    if (match) return match;
-  }
-  return 'en';
-}
 
 /** The built-in texts for a language, by exact tag or primary subtag; English for any other. */
 function builtInFor(language: string): BuiltInTexts {

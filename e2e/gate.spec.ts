@@ -1,0 +1,174 @@
+import { expect, fakes, storedTrackers, test, type Trackers } from './fixtures';
+
+/**
+ * The gate (G1–G6, R2) in real Chromium, on pages whose GA4 and Metrica snippets are pasted
+ * unchanged, marked up with type="text/plain", or inserted later by other code. The tracker hosts
+ * are routed to fakes that set the real cookies and send the real kinds of hits.
+ */
+const PASTED_STATIC_SCRIPTS = [
+  'https://www.googletagmanager.com/gtag/js?id=G-TEST1234',
+  'https://www.googleadservices.com/pagead/conversion_async.js',
+];
+
+/** G3: a static <script src> is fetched by the preload scanner; nothing else may reach a tracker. */
+function unexpected(trackers: Trackers) {
+  return trackers.requests.filter((r) => !(r.type === 'script' && PASTED_STATIC_SCRIPTS.includes(r.url)));
+}
+
+const decide = (page: import('@playwright/test').Page, call: string) =>
+  page.evaluate((code) => {
+    const api = (window as unknown as { consentry: Record<string, (...args: unknown[]) => void> }).consentry;
+    if (code === 'acceptAll') api.acceptAll!();
+    else if (code === 'rejectAll') api.rejectAll!();
+    else api.accept!(code.split(','));
+  }, call);
+
+for (const name of ['pasted', 'markup']) {
+  test.describe(`${name} snippets`, () => {
+    test('before a decision nothing runs, is sent or is stored (G1, G2)', async ({
+      page,
+      trackers,
+      pageErrors,
+    }) => {
+      await page.goto(`/e2e/gate/${name}.html`);
+      await page.waitForTimeout(3000);
+      expect(unexpected(trackers)).toEqual([]);
+      expect(trackers.hits()).toEqual([]);
+      const ran = await fakes(page);
+      expect(ran.gtagLoads ?? 0).toBe(0);
+      expect(ran.tagJsLoads ?? 0).toBe(0);
+      expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+      expect(pageErrors).toEqual([]);
+    });
+
+    test('accept all: each tag loads once, its queued calls run, its cookies appear (G5)', async ({
+      page,
+      trackers,
+    }) => {
+      await page.goto(`/e2e/gate/${name}.html`);
+      await decide(page, 'acceptAll');
+      await expect
+        .poll(async () => (await storedTrackers(page)).cookies.map((c) => c.name).sort())
+        .toEqual(['_ga', '_ga_TEST1234', '_ym_d', '_ym_isad', '_ym_uid']);
+      const ran = await fakes(page);
+      expect(ran.gtagLoads).toBe(1);
+      expect(ran.tagJsLoads).toBe(1);
+      // The snippets' queued calls were not lost: gtag saw config, Metrica saw init.
+      expect(ran.gtag!.some((command) => command[0] === 'config' && command[1] === 'G-TEST1234')).toBe(true);
+      expect(ran.ymInits!.map((init) => init.id)).toEqual([12345678]);
+      await expect
+        .poll(() => trackers.hits().some((hit) => hit.url.includes('google-analytics.com/g/collect')))
+        .toBe(true);
+      expect(trackers.hits().some((hit) => hit.url.includes('mc.yandex.ru/watch/12345678'))).toBe(true);
+      // Each script URL ran at most once.
+      const gtagDownloads = trackers.scripts().filter((s) => s.url.includes('/gtag/js'));
+      expect(gtagDownloads.length).toBeLessThanOrEqual(2); // preload + release (no HTTP cache with routing)
+      expect(
+        await page.evaluate(() => (window as unknown as { __fake: { gtagLoads: number } }).__fake.gtagLoads),
+      ).toBe(1);
+    });
+
+    test('analytics only: Google Analytics and Metrica run, the Google Ads tag never does', async ({
+      page,
+      trackers,
+    }) => {
+      await page.goto(`/e2e/gate/${name}.html`);
+      trackers.clear();
+      await decide(page, 'analytics');
+      await expect.poll(async () => (await fakes(page)).tagJsLoads ?? 0).toBe(1);
+      await page.waitForTimeout(500);
+      expect(trackers.requests.filter((r) => r.url.includes('googleadservices.com'))).toEqual([]);
+      expect(await page.evaluate(() => window.consentry.isGranted('marketing'))).toBe(false);
+      await page.reload();
+      await expect.poll(async () => (await fakes(page)).gtagLoads ?? 0).toBe(1);
+      expect(await page.evaluate(() => window.consentry.getConsent()?.method)).toBe('custom');
+    });
+
+    test('reject all: nothing runs, now or after a reload', async ({ page, trackers }) => {
+      await page.goto(`/e2e/gate/${name}.html`);
+      await decide(page, 'rejectAll');
+      await page.reload();
+      await page.waitForTimeout(1500);
+      expect(unexpected(trackers)).toEqual([]);
+      expect((await fakes(page)).gtagLoads ?? 0).toBe(0);
+      expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+      expect(await page.evaluate(() => window.consentry.getConsent()?.method)).toBe('reject-all');
+    });
+  });
+}
+
+test.describe('withdrawal (R2)', () => {
+  const site = 'http://www.shop.example.test:4173/e2e/gate/pasted.html';
+
+  test('deletes the cookies on every domain level, reloads, and nothing returns 5 s later', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto(site);
+    await decide(page, 'acceptAll');
+    await expect.poll(async () => (await storedTrackers(page)).cookies.length).toBeGreaterThanOrEqual(5);
+    // The fakes write on the highest domain that accepts a cookie, as GA's cookie_domain 'auto' does.
+    expect((await storedTrackers(page)).cookies.map((c) => c.domain)).toContain('.example.test');
+    // Planted on the other levels too, as older tags and other subdomains leave them.
+    await page.context().addCookies([
+      { name: '_ga', value: 'x', domain: 'www.shop.example.test', path: '/' },
+      { name: '_ym_uid', value: 'x', domain: '.shop.example.test', path: '/' },
+      { name: '_gcl_au', value: 'x', domain: '.example.test', path: '/e2e/gate' },
+    ]);
+    const reloaded = page.waitForEvent('load');
+    await decide(page, 'rejectAll');
+    await reloaded;
+    trackers.clear();
+    expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+    await page.waitForTimeout(5000);
+    expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+    expect(unexpected(trackers)).toEqual([]);
+    expect((await fakes(page)).gtagLoads ?? 0).toBe(0);
+    // I5: Yandex's own switch is on for the pasted counter.
+    expect(
+      await page.evaluate(() => (window as unknown as Record<string, unknown>).disableYaCounter12345678),
+    ).toBe(true);
+  });
+});
+
+test.describe('tags inserted later by code', () => {
+  test('scripts, frames, pixels, beacons, fetch, XHR and storage wait; accepting releases them', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto('/e2e/gate/late.html');
+    await page.evaluate(() => (window as unknown as { routeChanged: Promise<void> }).routeChanged);
+    await page.waitForTimeout(1000);
+    expect(trackers.requests).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { fetchStatus: number }).fetchStatus)).toBe(204);
+    expect(await page.evaluate(() => (window as unknown as { xhrFailed: boolean }).xhrFailed)).toBe(true);
+    expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+    // The first-party persistent cookie is only a session cookie for now (G6).
+    const visited = (await page.context().cookies()).find((c) => c.name === 'visited');
+    expect(visited?.expires).toBe(-1);
+    expect((await page.context().cookies()).find((c) => c.name === 'session_only')).toBeTruthy();
+
+    await decide(page, 'acceptAll');
+    await expect.poll(async () => (await fakes(page)).tagJsLoads ?? 0).toBe(1);
+    await expect.poll(async () => (await fakes(page)).gtagLoads ?? 0).toBe(1);
+    const ran = await fakes(page);
+    expect(ran.ymInits!.map((init) => init.id)).toEqual([87654321]);
+    // I5: Webvisor stays off unless the settings allow it.
+    expect(ran.ymInits![0]!.options.webvisor).toBe(false);
+    // The iframe and the image got their URLs back.
+    await expect
+      .poll(() => trackers.requests.some((r) => r.url === 'https://www.youtube.com/embed/abc'))
+      .toBe(true);
+    expect(trackers.requests.some((r) => r.url.includes('pixel=1'))).toBe(true);
+    // Hits made before the decision were dropped, not replayed.
+    expect(
+      trackers.requests.some(
+        (r) => r.url.includes('en=beacon') || r.url.includes('fetch=1') || r.url.includes('xhr=1'),
+      ),
+    ).toBe(false);
+    // The persistent first-party cookie is now written with its lifetime.
+    await expect
+      .poll(async () => (await page.context().cookies()).find((c) => c.name === 'visited')?.expires ?? -1)
+      .toBeGreaterThan(Date.now() / 1000 + 300 * 86400);
+  });
+});

@@ -1,0 +1,7 @@
+import type { Consentry } from '../src/entries/types';
+
+declare global {
+  interface Window {
+    consentry: Consentry & { init(settings: unknown): void };
+  }
+}
