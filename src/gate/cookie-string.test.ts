@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { cookieNames, parseCookieWrite } from './cookie-string';
+
+const NOW = Date.parse('2026-11-21T12:00:00Z');
+
+describe('parseCookieWrite', () => {
+  test('reads name, value, domain and path', () => {
+    expect(parseCookieWrite(' _ga = GA1.1.1.2 ; Domain=.Example.com; Path=/shop', NOW)).toEqual({
+      name: '_ga',
+      value: 'GA1.1.1.2',
+      persistent: false,
+      deletion: false,
+      domain: 'example.com',
+      path: '/shop',
+    });
+  });
+
+  test('a cookie with Max-Age or Expires is persistent; one without is a session cookie', () => {
+    expect(parseCookieWrite('a=1; max-age=60', NOW).persistent).toBe(true);
+    expect(parseCookieWrite('a=1; expires=Tue, 19 Jan 2038 03:14:07 GMT', NOW).persistent).toBe(true);
+    expect(parseCookieWrite('a=1; path=/', NOW).persistent).toBe(false);
+  });
+
+  test('Max-Age ≤ 0 and an Expires in the past are deletions', () => {
+    expect(parseCookieWrite('a=; Max-Age=0', NOW).deletion).toBe(true);
+    expect(parseCookieWrite('a=; max-age=-1', NOW).deletion).toBe(true);
+    expect(parseCookieWrite('a=; expires=Thu, 01 Jan 1970 00:00:00 GMT', NOW).deletion).toBe(true);
+  });
+
+  test('Max-Age wins over Expires (RFC 6265 §5.3)', () => {
+    expect(parseCookieWrite('a=1; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=100', NOW).deletion).toBe(false);
+  });
+
+  test('an unparseable Expires or Max-Age is ignored, as the browser ignores it', () => {
+    expect(parseCookieWrite('a=1; expires=tomorrow; max-age=soon', NOW).persistent).toBe(false);
+  });
+
+  test('a pair without "=" is a nameless cookie', () => {
+    expect(parseCookieWrite('justvalue', NOW)).toMatchObject({ name: '', value: 'justvalue' });
+  });
+
+  test('never throws on odd input', () => {
+    for (const input of ['', ';;;', '=', '==;=', 'a=b; domain=; path=relative', String(null)]) {
+      expect(() => parseCookieWrite(input, NOW)).not.toThrow();
+    }
+    expect(parseCookieWrite('a=1; path=relative', NOW).path).toBeUndefined();
+  });
+});
+
+describe('cookieNames', () => {
+  test('lists the names of a document.cookie read', () => {
+    expect(cookieNames('_ga=1; _ym_uid=2;consentry=%7B%7D; =nameless')).toEqual(['_ga', '_ym_uid', 'consentry']);
+    expect(cookieNames('')).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { CATALOGUE } from './catalogue';
+import { cataloguePolicy, createRules, type GatePolicy } from './rules';
+
+const sitePolicy = (changes: Partial<GatePolicy> = {}): GatePolicy => ({
+  ...cataloguePolicy('consentry'),
+  categories: ['necessary', 'analytics', 'marketing'],
+  required: ['necessary'],
+  ...changes,
+});
+
+describe('catalogue matching', () => {
+  const rules = createRules(cataloguePolicy());
+  const category = (url: string) => rules.forUrl(url)?.service;
+
+  test('knows every host the requirements name (G1)', () => {
+    expect(category('https://www.googletagmanager.com/gtag/js?id=G-1')).toBe('google-analytics');
+    expect(category('https://www.googletagmanager.com/gtm.js?id=GTM-1')).toBe('google-tag-manager');
+    expect(category('https://region1.google-analytics.com/g/collect')).toBe('google-analytics');
+    expect(category('https://analytics.google.com/g/collect')).toBe('google-analytics');
+    expect(category('https://www.googleadservices.com/pagead/conversion.js')).toBe('google-ads');
+    expect(category('https://stats.g.doubleclick.net/j/collect')).toBe('google-ads');
+    for (const tld of ['ru', 'com', 'by', 'kz', 'com.tr', 'ua', 'uz']) {
+      expect(category(`https://mc.yandex.${tld}/metrika/tag.js`)).toBe('yandex-metrica');
+    }
+    expect(category('https://mc.webvisor.com/x')).toBe('yandex-metrica');
+    expect(category('https://mc.webvisor.org/x')).toBe('yandex-metrica');
+    expect(category('wss://mc.yandex.ru/solid.ws')).toBe('yandex-metrica');
+  });
+
+  test('leaves look-alikes and first-party URLs alone', () => {
+    expect(category('https://example.com/gtag/js')).toBeUndefined();
+    expect(category('https://notgoogle-analytics.com/x')).toBeUndefined();
+    expect(category('https://mc.yandex.ru.evil.example/tag.js')).toBeUndefined();
+    expect(category('https://yandex.ru/search')).toBeUndefined();
+    expect(category('/local/script.js')).toBeUndefined();
+    expect(category('data:text/javascript,1')).toBeUndefined();
+    expect(category('not a url')).toBeUndefined();
+  });
+
+  test('matches the cookies of GA4, Google Ads and Metrica (G2)', () => {
+    for (const name of ['_ga', '_ga_ABC123', '_gid', '_gat', '_gat_UA1']) expect(rules.forCookie(name)?.category).toBe('analytics');
+    for (const name of ['_gcl_au', '_gac_UA1']) expect(rules.forCookie(name)?.category).toBe('marketing');
+    for (const name of ['_ym_uid', '_ym_d', '_ym_isad', '_ym12345_lsid']) expect(rules.forCookie(name)?.service).toBe('yandex-metrica');
+    expect(rules.forCookie('session')).toBeUndefined();
+    expect(rules.forCookie('consentry')).toBeUndefined();
+    expect(rules.forStorageKey('_ym_uid')?.service).toBe('yandex-metrica');
+  });
+
+  test('every catalogue entry has hosts and a category', () => {
+    for (const [id, entry] of Object.entries(CATALOGUE)) {
+      expect(entry.hosts.length, id).toBeGreaterThan(0);
+      expect(entry.category, id).toMatch(/^(analytics|marketing|preferences)$/);
+    }
+  });
+});
+
+describe('what is allowed', () => {
+  test('before settings arrive nothing optional is allowed', () => {
+    const rules = createRules(cataloguePolicy());
+    expect(rules.isAllowed(rules.forUrl('https://mc.yandex.ru/metrika/tag.js')!)).toBe(false);
+    expect(rules.allGranted()).toBe(false);
+  });
+
+  test('a granted category opens its services; required ones are always open', () => {
+    const rules = createRules(sitePolicy());
+    rules.setGranted(['analytics']);
+    expect(rules.isAllowed(rules.forUrl('https://mc.yandex.ru/metrika/tag.js')!)).toBe(true);
+    expect(rules.isAllowed(rules.forUrl('https://www.googleadservices.com/pagead/x.js')!)).toBe(false);
+    expect(rules.isAllowed('necessary')).toBe(true);
+  });
+
+  test('a category the site does not have opens only when every category is granted', () => {
+    const rules = createRules(sitePolicy());
+    const maps = rules.forUrl('https://api-maps.yandex.ru/2.1/')!;
+    expect(maps.category).toBe('preferences');
+    rules.setGranted(['analytics']);
+    expect(rules.isAllowed(maps)).toBe(false);
+    rules.setGranted(['analytics', 'marketing']);
+    expect(rules.isAllowed(maps)).toBe(true);
+  });
+
+  test('a disabled service never opens', () => {
+    const policy = sitePolicy();
+    const rules = createRules({
+      ...policy,
+      services: policy.services.map((s) => (s.id === 'google-analytics' ? { ...s, enabled: false } : s)),
+    });
+    rules.setGranted(['analytics', 'marketing']);
+    expect(rules.isAllowed(rules.forUrl('https://www.googletagmanager.com/gtag/js?id=G-1')!)).toBe(false);
+  });
+
+  test('settings can move a service and add category patterns', () => {
+    const policy = sitePolicy({ categoryPatterns: { analytics: { cookies: ['my_stats_*'], hosts: ['stats.example.net'] } } });
+    const rules = createRules({
+      ...policy,
+      services: policy.services.map((s) => (s.id === 'yandex-metrica' ? { ...s, category: 'marketing' } : s)),
+    });
+    expect(rules.forUrl('https://mc.yandex.ru/watch/1')?.category).toBe('marketing');
+    expect(rules.forCookie('my_stats_1')?.category).toBe('analytics');
+    expect(rules.forUrl('https://cdn.stats.example.net/s.js')?.category).toBe('analytics');
+  });
+});
