@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 import { readFileSync } from 'node:fs';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 export default defineConfig({
   define: { __CONSENTRY_VERSION__: JSON.stringify(version) },

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, fakes, storedTrackers, test, type Trackers } from './fixtures';
 
 /**
@@ -15,7 +16,7 @@ function unexpected(trackers: Trackers) {
   return trackers.requests.filter((r) => !(r.type === 'script' && PASTED_STATIC_SCRIPTS.includes(r.url)));
 }
 
-const decide = (page: import('@playwright/test').Page, call: string) =>
+const decide = (page: Page, call: string) =>
   page.evaluate((code) => {
     const api = (window as unknown as { consentry: Record<string, (...args: unknown[]) => void> }).consentry;
     if (code === 'acceptAll') api.acceptAll!();

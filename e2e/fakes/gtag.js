@@ -5,7 +5,6 @@
  * cookies go to the highest domain that accepts them, denied consent sends a cookieless ping.
  * Plain browser JavaScript (ES2019), no modules, no build step.
  */
-/* global location, fetch, setTimeout */
 (function () {
   'use strict';
 

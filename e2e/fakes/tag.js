@@ -6,7 +6,6 @@
  * and _ym_uid/_ym_d in localStorage, and sends a hit (plus a Webvisor request when
  * `webvisor: true`). Plain browser JavaScript (ES2019).
  */
-/* global location, fetch, localStorage */
 (function () {
   'use strict';
 

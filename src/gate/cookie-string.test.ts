@@ -28,7 +28,9 @@ describe('parseCookieWrite', () => {
   });
 
   test('Max-Age wins over Expires (RFC 6265 §5.3)', () => {
-    expect(parseCookieWrite('a=1; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=100', NOW).deletion).toBe(false);
+    expect(parseCookieWrite('a=1; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=100', NOW).deletion).toBe(
+      false,
+    );
   });
 
   test('an unparseable Expires or Max-Age is ignored, as the browser ignores it', () => {
@@ -49,7 +51,11 @@ describe('parseCookieWrite', () => {
 
 describe('cookieNames', () => {
   test('lists the names of a document.cookie read', () => {
-    expect(cookieNames('_ga=1; _ym_uid=2;consentry=%7B%7D; =nameless')).toEqual(['_ga', '_ym_uid', 'consentry']);
+    expect(cookieNames('_ga=1; _ym_uid=2;consentry=%7B%7D; =nameless')).toEqual([
+      '_ga',
+      '_ym_uid',
+      'consentry',
+    ]);
     expect(cookieNames('')).toEqual([]);
   });
 });

@@ -39,9 +39,11 @@ describe('catalogue matching', () => {
   });
 
   test('matches the cookies of GA4, Google Ads and Metrica (G2)', () => {
-    for (const name of ['_ga', '_ga_ABC123', '_gid', '_gat', '_gat_UA1']) expect(rules.forCookie(name)?.category).toBe('analytics');
+    for (const name of ['_ga', '_ga_ABC123', '_gid', '_gat', '_gat_UA1'])
+      expect(rules.forCookie(name)?.category).toBe('analytics');
     for (const name of ['_gcl_au', '_gac_UA1']) expect(rules.forCookie(name)?.category).toBe('marketing');
-    for (const name of ['_ym_uid', '_ym_d', '_ym_isad', '_ym12345_lsid']) expect(rules.forCookie(name)?.service).toBe('yandex-metrica');
+    for (const name of ['_ym_uid', '_ym_d', '_ym_isad', '_ym12345_lsid'])
+      expect(rules.forCookie(name)?.service).toBe('yandex-metrica');
     expect(rules.forCookie('session')).toBeUndefined();
     expect(rules.forCookie('consentry')).toBeUndefined();
     expect(rules.forStorageKey('_ym_uid')?.service).toBe('yandex-metrica');
@@ -91,7 +93,9 @@ describe('what is allowed', () => {
   });
 
   test('settings can move a service and add category patterns', () => {
-    const policy = sitePolicy({ categoryPatterns: { analytics: { cookies: ['my_stats_*'], hosts: ['stats.example.net'] } } });
+    const policy = sitePolicy({
+      categoryPatterns: { analytics: { cookies: ['my_stats_*'], hosts: ['stats.example.net'] } },
+    });
     const rules = createRules({
       ...policy,
       services: policy.services.map((s) => (s.id === 'yandex-metrica' ? { ...s, category: 'marketing' } : s)),

@@ -1,6 +1,8 @@
 /**
  * WCAG 2.2 SC 2.4.11 (Focus Not Obscured): while a bar is shown, the page scrolls a focused element
  * clear of it. `html { scroll-padding-* }` does that without moving any content (U8: no layout shift).
+ * A bottom bar also adds that much scroll room after the page (`html::after`), or the last lines of a page
+ * could never scroll out from under it; growing the page at its end moves nothing either.
  *
  * Under a strict CSP neither `<style>` nor `style=` may be used on the host page, so the rule lives in a
  * constructable stylesheet appended to `document.adoptedStyleSheets` (never replacing the page's own)
@@ -20,7 +22,8 @@ export function reservePageSpace(doc: Document, bar: HTMLElement, edge: 'top' | 
   const sheet = new view.CSSStyleSheet();
   const update = (): void => {
     const height = Math.ceil(bar.getBoundingClientRect().height);
-    sheet.replaceSync(`html{scroll-padding-${edge}:${height}px}`);
+    const room = edge === 'bottom' ? `html::after{content:"";display:block;height:${height}px}` : '';
+    sheet.replaceSync(`html{scroll-padding-${edge}:${height}px}${room}`);
   };
   update();
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
