@@ -105,15 +105,22 @@ interface Fixtures {
  * The base test: tracker hosts routed, and any uncaught page error fails the test (STYLE.md).
  */
 export const test = base.extend<Fixtures>({
-  trackers: async ({ context }, use) => {
-    await use(await Trackers.route(context));
-  },
-  pageErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await use(errors);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
+  // Automatic: no test may reach a real tracker host, whether it asks for the recorder or not.
+  trackers: [
+    async ({ context }, use) => {
+      await use(await Trackers.route(context));
+    },
+    { auto: true },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

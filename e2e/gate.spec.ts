@@ -173,3 +173,42 @@ test.describe('tags inserted later by code', () => {
       .toBeGreaterThan(Date.now() / 1000 + 300 * 86400);
   });
 });
+
+test.describe('strict CSP', () => {
+  test('released scripts carry the page nonce and run with no CSP violation (G7)', async ({ page }) => {
+    await page.goto('/e2e/gate/csp.html');
+    await page.evaluate(() => window.consentry.acceptAll());
+    await expect.poll(async () => (await fakes(page)).gtagLoads ?? 0).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { inlineReleased?: boolean }).inlineReleased)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
+});
+
+test.describe('debug mode', () => {
+  test('?consentry_debug=1 names every held element, dropped request and held cookie with its category', async ({
+    page,
+  }) => {
+    const logs: string[] = [];
+    page.on('console', (message) => logs.push(message.text()));
+    await page.goto('/e2e/gate/late.html?consentry_debug=1');
+    await page.evaluate(() => (window as unknown as { routeChanged: Promise<void> }).routeChanged);
+    expect(logs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^consentry: held script https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-LATE0001 \(analytics\)/),
+        expect.stringMatching(/^consentry: held script https:\/\/mc\.yandex\.ru\/metrika\/tag\.js \(analytics\)/),
+        expect.stringMatching(/^consentry: held iframe https:\/\/www\.youtube\.com\/embed\/abc \(marketing\)/),
+        expect.stringMatching(/^consentry: dropped request https:\/\/www\.google-analytics\.com\/g\/collect.*en=beacon \(analytics\)/),
+        expect.stringMatching(/^consentry: held cookie visited \(undeclared, persistent\)/),
+        expect.stringMatching(/^consentry: held storage key _ym_uid \(analytics\)/),
+      ]),
+    );
+  });
+
+  test('without debug mode the console stays quiet', async ({ page }) => {
+    const logs: string[] = [];
+    page.on('console', (message) => logs.push(message.text()));
+    await page.goto('/e2e/gate/late.html');
+    await page.evaluate(() => (window as unknown as { routeChanged: Promise<void> }).routeChanged);
+    expect(logs.filter((text) => text.startsWith('consentry: held'))).toEqual([]);
+  });
+});
