@@ -19,9 +19,9 @@ import {
   googleAnalyticsTag,
   googleTagManagerTag,
   loadMetrica,
-  pushConsentDefault,
   pushConsentEvent,
   pushConsentUpdate,
+  settleConsentDefault,
   webvisorAllowed,
 } from '../integrations/index';
 import type { UiController, UiHost, UiService } from '../ui/types';
@@ -96,8 +96,8 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   if (gcmOn && consentMode.mode === 'advanced') policy = advancedMode(policy);
   void gate.configure(policy, { debug });
 
-  // I1: the default comes before any Google tag can load (a no-op if the entry pushed it already).
-  if (gcmOn) pushConsentDefault(win, consentMode, dataLayerName);
+  // I1: the default comes before any Google tag can load; one pushed before the settings arrived is replaced.
+  settleConsentDefault(win, consentMode, dataLayerName);
 
   const language = resolveLanguage(settings, doc, win.navigator);
   const store: ConsentStore = createConsentStore({

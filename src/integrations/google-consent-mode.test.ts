@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 
 import { gtagCommand } from './data-layer';
-import { pushConsentDefault, pushConsentUpdate, signalsFor } from './google-consent-mode';
+import {
+  pushConsentDefault,
+  pushConsentUpdate,
+  settleConsentDefault,
+  signalsFor,
+} from './google-consent-mode';
 
 type Win = { dataLayer?: unknown[]; gtag?: (...args: unknown[]) => void; [key: string]: unknown };
 
@@ -193,5 +198,42 @@ describe('pushConsentUpdate', () => {
     expect(win.dataLayer).toHaveLength(1);
     expect(isArguments(win.dataLayer?.[0])).toBe(true);
     expect(updates(win)).toEqual([['consent', 'update', { ...DENIED, analytics_storage: 'granted' }]]);
+  });
+});
+
+describe('settleConsentDefault', () => {
+  test('replaces a provisional default with the one the settings ask for', () => {
+    const win: Record<string, unknown> = {};
+    pushConsentDefault(win);
+    (win.dataLayer as unknown[]).push(gtagCommand('config', 'G-1'));
+    settleConsentDefault(win, { waitForUpdate: 2000, adsDataRedaction: false });
+    const layer = win.dataLayer as unknown[][];
+    expect(Array.from(layer[0]!)).toEqual([
+      'consent',
+      'default',
+      expect.objectContaining({ wait_for_update: 2000 }),
+    ]);
+    expect(layer.map((entry) => entry[0])).toEqual(['consent', 'config']);
+  });
+
+  test('removes the provisional default when the settings turn Consent Mode off or rename the data layer', () => {
+    const off: Record<string, unknown> = {};
+    pushConsentDefault(off);
+    settleConsentDefault(off, { enabled: false });
+    expect(off.dataLayer).toEqual([]);
+
+    const renamed: Record<string, unknown> = {};
+    pushConsentDefault(renamed);
+    settleConsentDefault(renamed, {}, 'myLayer');
+    expect(renamed.dataLayer).toEqual([]);
+    expect(Array.from((renamed.myLayer as unknown[][])[0]!).slice(0, 2)).toEqual(['consent', 'default']);
+  });
+
+  test('leaves a default the page pushed itself', () => {
+    const win: Record<string, unknown> = {
+      dataLayer: [gtagCommand('consent', 'default', { ad_storage: 'granted' })],
+    };
+    settleConsentDefault(win, {});
+    expect((win.dataLayer as unknown[]).length).toBe(1);
   });
 });

@@ -89,7 +89,29 @@ export function pushConsentDefault(
   // gtag.js until consent, so it has not read the array yet: inserting at 0 keeps the default first
   // even when the page's own snippet already pushed `js`/`config`.
   layer.splice(0, 0, ...commands);
+  for (const command of commands) pushedDefaults.add(command);
   return true;
+}
+
+/** Commands `pushConsentDefault` inserted, so a provisional default can be taken back. */
+const pushedDefaults = new WeakSet<object>();
+
+/**
+ * The script-tag entry pushes a default with built-in options before remote settings arrive (the
+ * page's gtag() calls are about to run). When the settings come, this replaces it with theirs — or
+ * removes it when they turn Consent Mode off or rename the data layer. Safe because the gate has
+ * held gtag.js, so Google has not read the array yet.
+ */
+export function settleConsentDefault(
+  win: WindowLike,
+  options: GoogleConsentModeSettings = {},
+  dataLayerName = 'dataLayer',
+): boolean {
+  const early = dataLayerOf(win, 'dataLayer');
+  for (let i = early.length - 1; i >= 0; i--) {
+    if (pushedDefaults.has(early[i] as object)) early.splice(i, 1);
+  }
+  return pushConsentDefault(win, options, dataLayerName);
 }
 
 /**

@@ -3,6 +3,7 @@ export {
   DEFAULT_SIGNAL_MAPPING,
   pushConsentDefault,
   pushConsentUpdate,
+  settleConsentDefault,
   signalsFor,
   type ConsentSignals,
   type ConsentState,

@@ -123,6 +123,23 @@ describe('loadMetrica', () => {
     expect(queued(allowed)).toEqual([[111, 'init', { webvisor: true }]]);
   });
 
+  test('turns webvisor on in configured counters when the settings allow it, unless a counter says false', () => {
+    const win: Win = {};
+    loadMetrica(
+      win,
+      doc,
+      [
+        { id: 111, options: { clickmap: true } },
+        { id: 222, options: { webvisor: false } },
+      ],
+      { webvisor: true },
+    );
+    expect(queued(win)).toEqual([
+      [111, 'init', { webvisor: true, clickmap: true }],
+      [222, 'init', { webvisor: false }],
+    ]);
+  });
+
   test('does not init again a counter the page snippet already queued, and fixes its webvisor', () => {
     const win: Win = {};
     pageSnippet(win)(111, 'init', { webvisor: true });

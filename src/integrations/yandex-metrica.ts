@@ -111,7 +111,9 @@ export function loadMetrica(
   for (const { id, options } of counters) {
     if (done.has(id)) continue;
     done.add(id);
-    ym(id, 'init', webvisor ? { ...options } : { ...options, webvisor: false });
+    // I5: `yandexMetrica.webvisor: true` turns Webvisor on (Metrica's own default is off); a counter
+    // whose options say `webvisor: false` keeps it off.
+    ym(id, 'init', webvisor ? { webvisor: true, ...options } : { ...options, webvisor: false });
   }
   if (!hasTagJs(doc)) loadScript(doc, TAG_JS, { nonce });
 }

@@ -22,7 +22,8 @@ export interface BannerProps {
 function BannerContent({ settings, texts, onAcceptAll, onRejectAll, onPreferences, onClose }: BannerProps) {
   return (
     <>
-      <div class="inner">
+      {/* Room for the × only when there is one, or narrow screens lose a column of text for nothing. */}
+      <div class={settings.ui.closeButton ? 'inner closable' : 'inner'}>
         <div class="text">
           <h2 id="cs-banner-title">{texts.bannerTitle}</h2>
           <p id="cs-banner-description">{texts.bannerDescription}</p>

@@ -59,10 +59,11 @@ export function PreferencesDialog({
       aria-labelledby="cs-dialog-title"
       aria-describedby="cs-dialog-description"
     >
-      <header>
+      {/* Not a <header>: inside a dialog that would be a second `banner` landmark beside the page's (A1). */}
+      <div class="head">
         <h2 id="cs-dialog-title">{texts.dialogTitle}</h2>
         <CloseButton label={texts.close} onClick={onClose} />
-      </header>
+      </div>
       <p id="cs-dialog-description">{texts.dialogDescription}</p>
       {snapshot.gpc && <p class="note">{texts.gpcHonoured}</p>}
       <ul class="cats">

@@ -36,7 +36,7 @@ export const css = `
 :host([data-theme=dark]){${dark}}
 @media (prefers-color-scheme:dark){:host([data-theme=auto]){${dark}}}
 *,::before,::after{box-sizing:border-box}
-.root,dialog{font-family:var(--cs-font);font-size:1em;line-height:1.5;color:var(--cs-text)}
+.root,dialog{font-family:var(--cs-font);font-size:1em;line-height:1.5;color:var(--cs-text);overflow-wrap:break-word}
 .banner,dialog{background:var(--cs-bg);color:var(--cs-text);border:1px solid var(--cs-border);overflow:auto}
 .banner{position:fixed;z-index:2147483600;padding:1em;max-height:100vh}
 .bar-bottom{left:0;right:0;bottom:0;border-width:1px 0 0}
@@ -57,14 +57,14 @@ a{color:inherit;text-decoration:underline;text-underline-offset:.15em}
 .btn{flex:1 1 0;min-height:44px;min-width:44px;margin:0;padding:.5em 1em;font:inherit;font-weight:600;line-height:1.25;color:var(--cs-accent-text);background:var(--cs-accent);border:2px solid var(--cs-accent);border-radius:var(--cs-radius);cursor:pointer;transition:filter .15s}
 .btn:hover{filter:brightness(1.15)}
 .close{position:absolute;top:.25em;right:.25em;min-width:44px;min-height:44px;font:inherit;font-size:1.5em;line-height:1;color:inherit;background:none;border:0;border-radius:var(--cs-radius);cursor:pointer}
-.banner .inner,dialog header{padding-right:2.5em}
-dialog header{position:relative}
+.closable,dialog .head{padding-right:2.5em}
+dialog .head{position:relative}
 dialog .close{top:-.5em;right:-.5em}
 :focus-visible{outline:3px solid var(--cs-text);outline-offset:2px}
 .cats{list-style:none;margin:1em 0;padding:0}
 .cat{padding:.75em 0;border-top:1px solid var(--cs-border)}
 .switch{display:flex;align-items:center;gap:.75em;min-height:44px}
-.switch input{width:1.5em;height:1.5em;margin:0;flex:none;accent-color:var(--cs-accent)}
+.switch input{font-size:inherit;width:1.5em;height:1.5em;margin:0;flex:none;accent-color:var(--cs-accent)}
 .switch h3{flex:1}
 h4{font-size:.875em;margin:.5em 0 0}
 .note{padding:.5em .75em;border:1px solid var(--cs-border);border-radius:var(--cs-radius)}
@@ -77,6 +77,7 @@ th,td{text-align:left;vertical-align:top;padding:.25em .5em .25em 0;overflow-wra
 .reopen{position:fixed;z-index:2147483500;left:1em;bottom:1em;display:flex;align-items:center;justify-content:center;width:44px;height:44px;padding:0;color:var(--cs-accent-text);background:var(--cs-accent);border:2px solid var(--cs-bg);border-radius:50%;cursor:pointer}
 .reopen svg{width:24px;height:24px}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@media (max-width:30em){.actions{flex-direction:column}.btn{flex:none}.banner{padding:.75em}}
+@media (max-width:30em){.actions{flex-direction:column}.btn{flex:none}.banner{padding:.75em}dialog{padding:1em}dl{display:block}}
+@media (max-width:20em){.switch{flex-wrap:wrap}}
 @media (prefers-reduced-motion:reduce){*,::before,::after,::backdrop{transition:none!important;animation:none!important}}
 `;
