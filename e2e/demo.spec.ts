@@ -5,7 +5,10 @@ test.describe('the demo site (npm start)', () => {
     ['/', 'Принять все', 'ru'],
     ['/en/', 'Accept all', 'en'],
   ] as const) {
-    test(`${path} loads with no console error and shows the ${language} banner`, async ({ page, consoleErrors }) => {
+    test(`${path} loads with no console error and shows the ${language} banner`, async ({
+      page,
+      consoleErrors,
+    }) => {
       await page.goto(path);
       const button = page.getByRole('button', { name: accept });
       await expect(button).toBeVisible();

@@ -179,7 +179,9 @@ test.describe('strict CSP', () => {
     await page.goto('/e2e/gate/csp.html');
     await page.evaluate(() => window.consentry.acceptAll());
     await expect.poll(async () => (await fakes(page)).gtagLoads ?? 0).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { inlineReleased?: boolean }).inlineReleased)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { inlineReleased?: boolean }).inlineReleased),
+    ).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   });
 });
@@ -194,10 +196,18 @@ test.describe('debug mode', () => {
     await page.evaluate(() => (window as unknown as { routeChanged: Promise<void> }).routeChanged);
     expect(logs).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^consentry: held script https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-LATE0001 \(analytics\)/),
-        expect.stringMatching(/^consentry: held script https:\/\/mc\.yandex\.ru\/metrika\/tag\.js \(analytics\)/),
-        expect.stringMatching(/^consentry: held iframe https:\/\/www\.youtube\.com\/embed\/abc \(marketing\)/),
-        expect.stringMatching(/^consentry: dropped request https:\/\/www\.google-analytics\.com\/g\/collect.*en=beacon \(analytics\)/),
+        expect.stringMatching(
+          /^consentry: held script https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-LATE0001 \(analytics\)/,
+        ),
+        expect.stringMatching(
+          /^consentry: held script https:\/\/mc\.yandex\.ru\/metrika\/tag\.js \(analytics\)/,
+        ),
+        expect.stringMatching(
+          /^consentry: held iframe https:\/\/www\.youtube\.com\/embed\/abc \(marketing\)/,
+        ),
+        expect.stringMatching(
+          /^consentry: dropped request https:\/\/www\.google-analytics\.com\/g\/collect.*en=beacon \(analytics\)/,
+        ),
         expect.stringMatching(/^consentry: held cookie visited \(undeclared, persistent\)/),
         expect.stringMatching(/^consentry: held storage key _ym_uid \(analytics\)/),
       ]),
