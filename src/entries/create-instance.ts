@@ -217,9 +217,22 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
     reset: () => store.reset(),
   };
   if (current.needsDecision) instance.show();
+  else if (settings.ui.reopenButton && options.loadUi) {
+    // R1: the re-open button must be on every page. It costs a returning visitor the UI chunk, so it
+    // is fetched only after the page has loaded and gone idle; a footer link calling
+    // showPreferences() costs nothing until clicked.
+    whenIdle(win, () => withUi(() => {}));
+  }
   // Listeners added in the same task as creation still hear `ready`.
   queueMicrotask(() => store.emit('ready', store.getSnapshot()));
   return instance;
+}
+
+function whenIdle(win: Window & typeof globalThis, run: () => void) {
+  const idle = () =>
+    win.requestIdleCallback ? win.requestIdleCallback(run, { timeout: 2000 }) : win.setTimeout(run, 1);
+  if (win.document.readyState === 'complete') idle();
+  else win.addEventListener('load', idle, { once: true });
 }
 
 function timeZone(): string | undefined {

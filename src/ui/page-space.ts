@@ -29,7 +29,19 @@ export function reservePageSpace(doc: Document, bar: HTMLElement, edge: 'top' | 
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const observer = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(update) : undefined;
   observer?.observe(bar);
+  // Scroll padding cannot scroll above the top of the page: a top bar that would still cover the
+  // focused element moves to the bottom edge while that element has focus (nothing in the page moves).
+  const dodge = (event: FocusEvent): void => {
+    const target = event.target as Element | null;
+    if (edge !== 'top' || !target?.getBoundingClientRect) return;
+    // After the browser has scrolled the element into view: would a bar at the top cover it?
+    view.requestAnimationFrame(() =>
+      bar.classList.toggle('dodge', target.getBoundingClientRect().top < bar.offsetHeight),
+    );
+  };
+  doc.addEventListener('focusin', dodge);
   return () => {
+    doc.removeEventListener('focusin', dodge);
     observer?.disconnect();
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
   };

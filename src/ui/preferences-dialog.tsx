@@ -1,3 +1,4 @@
+import { describeService } from './service-info';
 import { useRef, useState } from 'preact/hooks';
 import type { ConsentSnapshot } from '../consent/types';
 import { CategorySwitch } from './category-switch';
@@ -75,7 +76,9 @@ export function PreferencesDialog({
             required={isRequired(host, id)}
             checked={granted.has(id)}
             onToggle={toggle}
-            services={host.services.filter((service) => service.category === id)}
+            services={host.services
+              .filter((service) => service.category === id)
+              .map((service) => describeService(service, host.settings.services[service.id]))}
             texts={texts}
             language={host.language}
           />

@@ -40,7 +40,7 @@ export const css = `
 .banner,dialog{background:var(--cs-bg);color:var(--cs-text);border:1px solid var(--cs-border);overflow:auto}
 .banner{position:fixed;z-index:2147483600;padding:1em;max-height:100vh}
 .bar-bottom{left:0;right:0;bottom:0;border-width:1px 0 0}
-.bar-top{left:0;right:0;top:0;border-width:0 0 1px}
+.bar-top{left:0;right:0;top:0;border-width:0 0 1px}.bar-top.dodge{top:auto;bottom:0;border-width:1px 0 0}
 .box{right:1em;bottom:1em;width:26em;max-width:calc(100vw - 2em);max-height:calc(100vh - 2em);border-radius:var(--cs-radius)}
 .inner{display:flex;flex-wrap:wrap;align-items:center;gap:.75em 1.5em;max-width:75em;margin:0 auto}
 .text{flex:1 1 24em;min-width:0}
