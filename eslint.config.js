@@ -29,6 +29,7 @@ const layerRules = layers.map((layer, index) => {
 export default tseslint.config(
   {
     ignores: [
+      '.tmp/**',
       'dist/**',
       'schema/**',
       'node_modules/**',

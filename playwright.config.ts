@@ -6,7 +6,8 @@ const executablePath = await findBrowser();
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  // `npm run screenshots` takes the README's pictures instead of running the tests.
+  testMatch: process.env.SCREENSHOTS ? '**/screenshots.shots.ts' : '**/*.spec.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

@@ -449,12 +449,14 @@ test.describe('focus and reflow (A3)', () => {
     const link = page.getByRole('link', { name: 'Catalogue' });
     await ui.tabUntil((focused) => focused.name === 'Catalogue');
     await expect(link).toBeFocused();
-    await expect.poll(async () => {
-      const bar = await ConsentBanner.box(ui.banner);
-      const target = await ConsentBanner.box(link);
-      const overlaps = target.y < bar.y + bar.height && bar.y < target.y + target.height;
-      return overlaps;
-    }, 'the bar covers the focused link').toBe(false);
+    await expect
+      .poll(async () => {
+        const bar = await ConsentBanner.box(ui.banner);
+        const target = await ConsentBanner.box(link);
+        const overlaps = target.y < bar.y + bar.height && bar.y < target.y + target.height;
+        return overlaps;
+      }, 'the bar covers the focused link')
+      .toBe(false);
   });
 
   /** A3 (WCAG 1.4.4, 1.4.10): every choice can be reached and nothing scrolls sideways. */
