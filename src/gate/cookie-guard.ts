@@ -16,6 +16,16 @@ export interface HeldCookie {
  *  - session cookies, declared necessary cookies, deletions and Consentry's own cookie pass.
  * Reads are untouched.
  */
+/** Has an Expires or Max-Age attribute: a persistent cookie, or a deletion. */
+const LIFETIME = /;\s*(expires|max-age)\s*=/i;
+
+/** The name as RFC 6265 §5.2 reads it: before the first "=", if that comes before any ";". */
+function nameOf(text: string): string {
+  const eq = text.indexOf('=');
+  const semi = text.indexOf(';');
+  return eq < 0 || (semi >= 0 && semi < eq) ? '' : text.slice(0, eq).trim();
+}
+
 export function installCookieGuard(
   win: Window & typeof globalThis,
   rules: Rules,
@@ -26,8 +36,19 @@ export function installCookieGuard(
   const native = descriptorOf(doc, 'cookie');
   // Documents without cookies (sandboxed, non-HTTP): nothing to guard.
   if (!native?.get || !native.set) return { release() {}, held, read: () => '', write() {} };
-  const read = () => native.get!.call(doc) as string;
-  const write = (text: string) => native.set!.call(doc, text);
+  const nativeGet = native.get;
+  const nativeSet = native.set;
+  const read = () => nativeGet.call(doc) as string;
+  const write = (text: string) => nativeSet.call(doc, text);
+  /** Names with a held write, so the hot path can skip the map. */
+  const heldNames = new Set<string>();
+
+  /** A later write of the same name replaces whatever was held for it. */
+  const forget = (name: string) => {
+    if (!heldNames.has(name)) return;
+    for (const key of held.keys()) if (key.startsWith(`${name};`)) held.delete(key);
+    heldNames.delete(name);
+  };
 
   /** Decide one write. Returns 'pass', 'session' (write a session copy, hold the rest) or 'hold'. */
   function decide(
@@ -47,12 +68,19 @@ export function installCookieGuard(
     enumerable: true,
     get: read,
     set(text: unknown) {
-      const cookie = parseCookieWrite(String(text));
+      const raw = String(text);
+      // Hot path: a session cookie no service claims (most writes) passes after two cheap tests.
+      if (!LIFETIME.test(raw) && !rules.mayClaimCookieWrite(raw)) {
+        if (held.size > 0) forget(nameOf(raw));
+        return nativeSet.call(doc, raw);
+      }
+      const cookie = parseCookieWrite(raw);
       const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? ''}`;
       const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
       held.delete(key);
       if (verdict === 'pass') return write(String(text));
       held.set(key, { write: () => write(String(text)), match });
+      heldNames.add(cookie.name);
       log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
       // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
       if (verdict === 'session') write(String(text).replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
@@ -76,6 +104,7 @@ export function installCookieGuard(
       const { verdict, match } = decide(name, persistent, deletion);
       if (verdict === 'pass') return storeSet.apply(this, args);
       held.set(`${name};store`, { write: () => void storeSet.apply(this, args).catch(() => {}), match });
+      heldNames.add(name);
       log(`held cookie ${name} (${match?.category ?? 'undeclared, persistent'})`);
       return Promise.resolve();
     };

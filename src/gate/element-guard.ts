@@ -19,7 +19,8 @@ export interface ElementGuardOptions {
   readonly warn: (message: string) => void;
 }
 
-const KIND: { readonly [tag: string]: HeldKind } = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img' };
+// Keyed by `localName`: a plain property read, cheaper than `tagName` on the insertion hot path.
+const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
 const GUARDED = 'script,iframe,img';
 const HTML_WITH_LOADS = /<(iframe|img)\b/i;
 
@@ -45,7 +46,7 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   };
 
   function hold(element: HTMLElement, entry: Omit<Held, 'element' | 'kind'>): Held {
-    const item: Held = { element, kind: KIND[element.tagName]!, ...entry };
+    const item: Held = { element, kind: KIND[element.localName]!, ...entry };
     held.push(item);
     heldByElement.set(element, item);
     log(`held ${item.kind} ${item.url || '(inline)'} (${item.match?.category ?? item.categories.join(' ')})`);
@@ -73,7 +74,7 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
 
   /** `src`/`srcset` on a script, iframe or image: block before the browser sees the URL. Returns true when written. */
   function guardUrl(element: HTMLElement, name: string, value: string, write: () => void) {
-    const kind = KIND[element.tagName];
+    const kind = KIND[element.localName];
     if (kind === 'script' && name === 'src') {
       blockScript(element as HTMLScriptElement, value);
       return write();
@@ -90,10 +91,12 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
 
   /** Look at an element about to enter (or just entered) the document, and its descendants. */
   function inspect(node: Node, parsed: boolean) {
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const type = node.nodeType;
+    if (type !== 1 && type !== 11) return;
     const element = node as HTMLElement;
-    if (node.nodeType === 1 && KIND[element.tagName]) inspectOne(element, parsed);
-    if (node.nodeType === 11 || element.firstElementChild) {
+    if (type === 1 && KIND[element.localName]) inspectOne(element, parsed);
+    // Most inserted subtrees hold no script, frame or image: one querySelector says so.
+    if ((type === 11 || element.firstElementChild) && (node as ParentNode).querySelector(GUARDED)) {
       for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED)))
         inspectOne(child, parsed);
     }
@@ -106,7 +109,7 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       if (!element.isConnected && held.includes(existing) && isAllowedHeld(existing, rules)) void release();
       return;
     }
-    const kind = KIND[element.tagName]!;
+    const kind = KIND[element.localName]!;
     const category = nativeGetAttribute.call(element, 'data-category');
     const type = nativeGetAttribute.call(element, 'type');
     if (category !== null && (kind === 'script' ? type === 'text/plain' : element.hasAttribute('data-src'))) {
@@ -178,9 +181,9 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   });
   proto.setAttribute = function (this: Element, name: string, value: string) {
     const lower = String(name).toLowerCase();
-    if (KIND[this.tagName] && (lower === 'src' || lower === 'srcset' || lower === 'type')) {
+    if (KIND[this.localName] && (lower === 'src' || lower === 'srcset' || lower === 'type')) {
       const item = live(this);
-      if (lower === 'type' && this.tagName === 'SCRIPT' && item && !item.markup) {
+      if (lower === 'type' && this.localName === 'script' && item && !item.markup) {
         item.originalType = String(value);
         return;
       }
@@ -193,30 +196,37 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   };
 
   // Net 2: every way code inserts nodes.
-  const wrapInsertion = (target: object, names: readonly string[]) => {
+  // The node being inserted is the first argument of appendChild, insertBefore, replaceChild,
+  // insertAdjacentElement's second and Range#insertNode's only one; fixed-arity wrappers keep the
+  // hot path free of rest arrays.
+  type Method = (this: unknown, ...args: unknown[]) => unknown;
+  const wrapFixed = (target: object, names: readonly string[], at = 0) => {
     for (const name of names) {
-      const original = (target as Record<string, unknown>)[name];
+      const original = (target as Record<string, Method>)[name];
       if (typeof original !== 'function') continue;
-      (target as Record<string, unknown>)[name] = function (this: unknown, ...nodes: unknown[]) {
-        for (const node of nodes) if (node && typeof node === 'object') inspect(node as Node, false);
-        return (original as (...args: unknown[]) => unknown).apply(this, nodes);
+      (target as Record<string, Method>)[name] = function (this: unknown, a?: unknown, b?: unknown) {
+        const node = at === 0 ? a : b;
+        if (node && typeof node === 'object') inspect(node as Node, false);
+        return original.call(this, a, b);
       };
     }
   };
-  wrapInsertion(win.Node.prototype, ['appendChild', 'insertBefore', 'replaceChild']);
-  wrapInsertion(proto, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']);
-  wrapInsertion(win.CharacterData.prototype, ['before', 'after', 'replaceWith']);
-  wrapInsertion(win.Document.prototype, ['append', 'prepend', 'replaceChildren']);
-  const insertAdjacentElement = proto.insertAdjacentElement;
-  proto.insertAdjacentElement = function (this: Element, where: InsertPosition, element: Element) {
-    inspect(element, false);
-    return insertAdjacentElement.call(this, where, element);
+  const wrapVariadic = (target: object, names: readonly string[]) => {
+    for (const name of names) {
+      const original = (target as Record<string, Method>)[name];
+      if (typeof original !== 'function') continue;
+      (target as Record<string, Method>)[name] = function (this: unknown, ...nodes: unknown[]) {
+        for (const node of nodes) if (node && typeof node === 'object') inspect(node as Node, false);
+        return original.apply(this, nodes);
+      };
+    }
   };
-  const insertNode = win.Range.prototype.insertNode;
-  win.Range.prototype.insertNode = function (this: Range, node: Node) {
-    inspect(node, false);
-    return insertNode.call(this, node);
-  };
+  wrapFixed(win.Node.prototype, ['appendChild', 'insertBefore', 'replaceChild']);
+  wrapFixed(proto, ['insertAdjacentElement'], 1);
+  wrapFixed(win.Range.prototype, ['insertNode']);
+  wrapVariadic(proto, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']);
+  wrapVariadic(win.CharacterData.prototype, ['before', 'after', 'replaceWith']);
+  wrapVariadic(win.Document.prototype, ['append', 'prepend', 'replaceChildren']);
   // innerHTML / insertAdjacentHTML with an iframe or image: parse inert first, so nothing loads before we look.
   const innerHTML = descriptorOf(proto, 'innerHTML');
   const parseInert = (html: string) => {
@@ -234,6 +244,10 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       return set(html);
     element.replaceChildren(parseInert(html));
   });
+  guardSetter(proto, 'outerHTML', (element: Element, html, set) => {
+    if (!HTML_WITH_LOADS.test(html) || !element.parentNode) return set(html);
+    element.replaceWith(parseInert(html));
+  });
   const insertAdjacentHTML = proto.insertAdjacentHTML;
   proto.insertAdjacentHTML = function (this: Element, where: InsertPosition, html: string) {
     if (!HTML_WITH_LOADS.test(String(html))) return insertAdjacentHTML.call(this, where, html);
@@ -244,11 +258,19 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     else this.after(fragment);
   };
 
-  // Net 3: the parser.
-  const observer = new win.MutationObserver((records) => {
+  // Net 3: the parser. Once it is done (DOMContentLoaded) every later insertion goes through net 2,
+  // so the observer stops: a subtree observer makes the browser queue a record for every insertion.
+  const inspectRecords = (records: MutationRecord[]) => {
     for (const record of records) for (const node of Array.from(record.addedNodes)) inspect(node, true);
-  });
+  };
+  const observer = new win.MutationObserver(inspectRecords);
   observer.observe(doc, { childList: true, subtree: true });
+  const parserDone = () => {
+    inspectRecords(observer.takeRecords());
+    observer.disconnect();
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', parserDone, { once: true });
+  else parserDone();
 
   function release() {
     return releaseAllowed(held, {
@@ -270,8 +292,6 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     ran: ran as ReadonlySet<string>,
     /** What is still waiting (for debugging and tests). */
     held: held as readonly Held[],
-    /** Look at the document again (elements that arrived before the observer). */
-    scan: () => inspect(doc.documentElement, true),
   };
 }
 

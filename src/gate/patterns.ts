@@ -8,10 +8,15 @@
 
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
-/** One regular expression for a list of name patterns; `undefined` for an empty list. */
-export function compileNames(patterns: readonly string[]): RegExp | undefined {
+/**
+ * One regular expression for a list of name patterns; `undefined` for an empty list. With
+ * `write`, it tests a whole cookie write ("name=value; …") instead of a bare name.
+ */
+export function compileNames(patterns: readonly string[], write = false): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  return new RegExp(`^(?:${patterns.map((p) => escape(p).replace(/\*/g, '.*')).join('|')})$`);
+  const any = write ? '[^=;]*' : '.*';
+  const names = patterns.map((p) => escape(p).replace(/\*/g, any)).join('|');
+  return new RegExp(write ? `^\\s*(?:${names})\\s*=` : `^(?:${names})$`);
 }
 
 export interface HostMatcher {

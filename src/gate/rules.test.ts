@@ -105,3 +105,16 @@ describe('what is allowed', () => {
     expect(rules.forUrl('https://cdn.stats.example.net/s.js')?.category).toBe('analytics');
   });
 });
+
+describe('the cookie-write fast test', () => {
+  const rules = createRules(sitePolicy({ categoryPatterns: { analytics: { cookies: ['my.stats_*'] } } }));
+
+  test('claims writes of catalogued names and lets every other name through untouched', () => {
+    for (const write of ['_ga=GA1.1.2.3; path=/', ' _ga_ABC = x', '_ym_uid=1; max-age=1', 'my.stats_1=1']) {
+      expect(rules.mayClaimCookieWrite(write), write).toBe(true);
+    }
+    for (const write of ['session=1; path=/', 'a_ga=1', 'myXstats_1=1', 'x=_ga=1', 'consentry=%7B%7D']) {
+      expect(rules.mayClaimCookieWrite(write), write).toBe(false);
+    }
+  });
+});

@@ -79,7 +79,18 @@ function compile(policy: GatePolicy) {
   const byHost = services
     .flatMap((entry) => entry.hosts.map((host) => ({ host, entry })))
     .sort((a, b) => b.host.path.length - a.host.path.length);
-  return { services, byHost };
+  // Most cookie writes and storage keys belong to no service: one combined test says so at once.
+  const all = (kind: 'cookies' | 'storage') =>
+    policy.services
+      .flatMap((service) => service[kind] ?? [])
+      .concat(Object.values(policy.categoryPatterns).flatMap((extra) => extra[kind] ?? []));
+  return {
+    services,
+    byHost,
+    anyCookie: compileNames(all('cookies')),
+    anyStorage: compileNames(all('storage')),
+    cookieWrite: compileNames(all('cookies'), true),
+  };
 }
 
 /** The decisions of the gate: what belongs where, and what is granted now. Reconfigured when settings arrive. */
@@ -90,7 +101,9 @@ export function createRules(initial: GatePolicy) {
   let granted: ReadonlySet<string> = new Set();
 
   const find = (kind: 'cookies' | 'storage', name: string): Match | undefined =>
-    compiled.services.find((entry) => entry[kind]?.test(name));
+    (kind === 'cookies' ? compiled.anyCookie : compiled.anyStorage)?.test(name)
+      ? compiled.services.find((entry) => entry[kind]?.test(name))
+      : undefined;
 
   const rules = {
     get policy() {
@@ -121,6 +134,8 @@ export function createRules(initial: GatePolicy) {
       }
       return match ?? undefined;
     },
+    /** Whether a whole `document.cookie` write ("name=value; …") may concern a catalogued cookie; false: surely not. */
+    mayClaimCookieWrite: (text: string) => compiled.cookieWrite?.test(text) === true,
     forCookie: (name: string) => (name === policy.ownCookie ? undefined : find('cookies', name)),
     forStorageKey: (key: string) => find('storage', key),
     setGranted(categories: Iterable<string>) {
