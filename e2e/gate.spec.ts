@@ -222,3 +222,45 @@ test.describe('debug mode', () => {
     expect(logs.filter((text) => text.startsWith('consentry: held'))).toEqual([]);
   });
 });
+
+test.describe('tags inserted after the page has loaded', () => {
+  const EXPECTED = [
+    'https://www.googletagmanager.com/gtag/js?id=G-APPEND01',
+    'https://mc.yandex.ru/metrika/tag.js',
+    'https://www.googleadservices.com/pagead/conversion_async.js',
+    'https://connect.facebook.net/en_US/fbevents.js',
+    'https://api-maps.yandex.ru/frame/v1/?ll=30.3,59.9',
+    'https://mc.yandex.ru/watch/1?adjacent=1',
+    'https://www.youtube.com/embed/template',
+    'https://www.clarity.ms/tag/abc',
+  ];
+
+  test('append, insert-then-src, late type, contextual fragments, outerHTML, insertAdjacentHTML, template clones: nothing before consent, everything after', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto('/e2e/gate/after-load.html');
+    await page.evaluate(() => (window as unknown as { insertEverything: () => void }).insertEverything());
+    await page.waitForTimeout(1500);
+    expect(trackers.requests).toEqual([]);
+    expect((await fakes(page)).gtagLoads ?? 0).toBe(0);
+
+    await page.evaluate(() => window.consentry.acceptAll());
+    await expect.poll(() => EXPECTED.filter((url) => !trackers.requests.some((r) => r.url === url))).toEqual([]);
+    await expect.poll(async () => (await fakes(page)).gtagLoads ?? 0).toBe(1);
+    expect((await fakes(page)).tagJsLoads).toBe(1);
+  });
+
+  test('granting only analytics releases only the analytics tags', async ({ page, trackers }) => {
+    await page.goto('/e2e/gate/after-load.html');
+    await page.evaluate(() => (window as unknown as { insertEverything: () => void }).insertEverything());
+    await page.evaluate(() => window.consentry.accept(['analytics']));
+    await expect.poll(async () => (await fakes(page)).tagJsLoads ?? 0).toBe(1);
+    await page.waitForTimeout(1000);
+    const reached = trackers.requests.map((r) => new URL(r.url).hostname);
+    expect(reached).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'mc.yandex.ru', 'www.clarity.ms']));
+    for (const marketing of ['www.googleadservices.com', 'connect.facebook.net', 'www.youtube.com', 'api-maps.yandex.ru']) {
+      expect(reached).not.toContain(marketing);
+    }
+  });
+});
