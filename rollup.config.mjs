@@ -51,7 +51,7 @@ const plugins = (target) => [
 ];
 
 const minify = terser({
-  ecma: 2019,
+  ecma: 2020,
   compress: { passes: 3, pure_getters: true },
   format: { comments: false },
 });
@@ -60,12 +60,12 @@ export default [
   {
     input: 'src/browser.ts',
     output: { file: 'dist/consentry.min.js', format: 'iife', plugins: [minify], sourcemap: false },
-    plugins: plugins('es2019'),
+    plugins: plugins('es2020'),
   },
   {
     input: 'src/browser-ui.ts',
     output: { file: 'dist/consentry-ui.min.js', format: 'iife', plugins: [minify], sourcemap: false },
-    plugins: plugins('es2019'),
+    plugins: plugins('es2020'),
   },
   {
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },

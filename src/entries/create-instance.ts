@@ -39,6 +39,10 @@ export interface InstanceOptions {
 declare const __CONSENTRY_VERSION__: string;
 
 const GOOGLE_TAGS = ['google-analytics', 'google-tag-manager'];
+/** What the gate is asked about before Consentry loads a tag itself: is this URL open now? */
+const GTAG_URL = 'https://www.googletagmanager.com/gtag/js';
+const GTM_URL = 'https://www.googletagmanager.com/gtm.js';
+const METRICA_URL = 'https://mc.yandex.ru/metrika/tag.js';
 
 /** One gate per window: it patches the page's DOM functions, which must happen once. */
 const gates = new WeakMap<Window, Gate>();
@@ -121,17 +125,16 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   function loadTags(granted: Readonly<Record<string, boolean>>) {
     const ga = settings.integrations.googleAnalytics;
     const gtm = settings.integrations.googleTagManager;
-    const gtagUrl = 'https://www.googletagmanager.com/gtag/js';
-    if (ga && allows(gtagUrl)) googleAnalyticsTag(win, doc, ga, nonce);
-    if (gtm && allows('https://www.googletagmanager.com/gtm.js')) googleTagManagerTag(win, doc, gtm, nonce);
-    if (metrica?.counters?.length && allows('https://mc.yandex.ru/metrika/tag.js')) {
+    if (ga && allows(GTAG_URL)) googleAnalyticsTag(win, doc, ga, nonce);
+    if (gtm && allows(GTM_URL)) googleTagManagerTag(win, doc, gtm, nonce);
+    if (metrica?.counters?.length && allows(METRICA_URL)) {
       loadMetrica(win, doc, metrica.counters, { webvisor: webvisorAllowed(metrica, granted), nonce });
     }
   }
 
   /** I5: Yandex's own opt-out switch for every counter known (settings, the page's snippet), and Webvisor. */
   function syncMetrica(granted: Readonly<Record<string, boolean>>) {
-    const metricaOn = allows('https://mc.yandex.ru/metrika/tag.js');
+    const metricaOn = allows(METRICA_URL);
     const counters = [...(metrica?.counters ?? []).map((counter) => counter.id), ...countersInQueue(win)];
     disableCounters(win, counters, !metricaOn);
     enforceWebvisor(win, metricaOn && webvisorAllowed(metrica, granted));
@@ -242,5 +245,3 @@ function timeZone(): string | undefined {
     return undefined;
   }
 }
-
-export type { ResolvedSettings };
