@@ -1,7 +1,7 @@
 // A small static server for the demo and the end-to-end tests. No dependencies.
 //   /            → demo/
 //   /dist/…      → dist/ (the built files, exactly as a site would host them)
-//   /e2e/…       → e2e/pages/ (test pages)
+//   /e2e/…       → e2e/pages/ (test pages); /node_modules/{preact,js-cookie}/ for the npm-build test page
 //   /__log/KEY   → a consent-log endpoint for tests: POST stores, GET lists, POST /__log/KEY/fail?n=N fails the next N
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,6 +13,9 @@ const mounts = [
   ['/dist/', join(root, 'dist')],
   ['/e2e/', join(root, 'e2e', 'pages')],
   ['/fakes/', join(root, 'e2e', 'fakes')],
+  // The npm build's peer dependencies, for the test page that imports dist/index.js as an app would.
+  ['/node_modules/preact/', join(root, 'node_modules', 'preact')],
+  ['/node_modules/js-cookie/', join(root, 'node_modules', 'js-cookie')],
   ['/', join(root, 'demo')],
 ];
 const types = {

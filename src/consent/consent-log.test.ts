@@ -6,6 +6,9 @@ import type { ConsentLogSend } from './consent-log';
 import { decodeStored } from './record-codec';
 import { createConsentStore } from './store';
 import { testClock, testSettings } from './test-fixtures';
+import type { ConsentRecord } from './types';
+
+const keyOf = (record: ConsentRecord) => `${record.id}@${record.decidedAt}`;
 
 const settings = testSettings({ consentLog: { endpoint: 'https://log.example.test/consent' } });
 
@@ -14,7 +17,7 @@ function setup() {
   const env = createMemoryEnvironment(clock.now);
   const create = () => createConsentStore({ settings, env, language: 'en', sdkVersion: '0.1.0' });
   const pending = () => decodeStored(env.readCookie('consentry'), { settings, now: clock.now() })?.pending;
-  return { env, create, pending };
+  return { env, clock, create, pending };
 }
 
 /** A send whose answers the test gives one by one. */
@@ -68,6 +71,26 @@ describe('the consent log (C4)', () => {
     expect(JSON.parse(send.mock.calls[1]![1])).toMatchObject({ id: record.id, decidedAt: record.decidedAt });
     await answer(true);
     expect(pending()).toBe(false);
+  });
+
+  test('a failed send followed by another decision: both arrive on the next load, in order, once each', async () => {
+    const { create, clock } = setup();
+    const { send, answer } = controlledSend();
+    const store = create();
+    connectConsentLog(store, { send, pageUrl: '' });
+    const first = store.acceptAll();
+    await answer(false);
+    clock.advanceMinutes(1);
+    const second = store.rejectAll();
+    await answer(false);
+
+    const next = controlledSend();
+    connectConsentLog(create(), { send: next.send, pageUrl: '' });
+    await next.answer(true);
+    await next.answer(true);
+    const keys = next.send.mock.calls.map(([, body]) => keyOf(JSON.parse(body) as ConsentRecord));
+    expect(keys).toEqual([keyOf(first), keyOf(second)]);
+    expect(JSON.parse(next.send.mock.calls[0]![1])).toEqual({ ...first, url: '' });
   });
 
   test('keeps the record pending when the network call rejects or throws', async () => {

@@ -37,6 +37,9 @@ export function testClock(start = '2025-06-01T12:00:00.000Z') {
     advanceDays: (days: number) => {
       time += days * 86_400_000;
     },
+    advanceMinutes: (minutes: number) => {
+      time += minutes * 60_000;
+    },
   };
 }
 

@@ -219,7 +219,8 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
     getSnapshot: store.getSnapshot,
     reset: () => store.reset(),
   };
-  if (current.needsDecision) instance.show();
+  // In a microtask, like `ready`, so listeners added right after creation hear `show` too.
+  if (current.needsDecision) queueMicrotask(() => store.getSnapshot().needsDecision && instance.show());
   else if (settings.ui.reopenButton && options.loadUi) {
     // R1: the re-open button must be on every page. It costs a returning visitor the UI chunk, so it
     // is fetched only after the page has loaded and gone idle; a footer link calling
