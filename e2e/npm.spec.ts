@@ -1,3 +1,4 @@
+import type * as Entry from '../src/index';
 import { expect, fakes, test } from './fixtures';
 
 /** The npm entries, as a bundler-less app imports them: dist/index.js (with UI) and dist/headless.js. */
@@ -38,7 +39,7 @@ test.describe('npm build', () => {
 
   test('importing either entry in Node, with no DOM, does not throw; createConsentry is inert there', async () => {
     for (const entry of ['index', 'headless']) {
-      const module = (await import(`../dist/${entry}.js`)) as typeof import('../src/index');
+      const module = (await import(`../dist/${entry}.js`)) as typeof Entry;
       const instance = module.createConsentry({ categories: { necessary: { required: true } } });
       expect(instance.getConsent()).toBeNull();
       expect(instance.isGranted('analytics')).toBe(false);
