@@ -311,6 +311,39 @@ test.describe('consent log (C3, C4)', () => {
     await page.waitForTimeout(1000);
     expect(await logged(page, key)).toHaveLength(1);
   });
+
+  test('a failed send followed by another decision: both arrive on the next load, in order, once each', async ({
+    page,
+  }) => {
+    const key = logKey();
+    await page.request.post(`/__log/${key}/fail?n=2`);
+    await page.goto(`/e2e/consent/log.html?log=${key}`);
+    await page.evaluate(() => window.consentry.acceptAll());
+    const first = await page.evaluate(() => window.consentry.getConsent());
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.consentry.accept(['analytics']));
+    const second = await page.evaluate(() => window.consentry.getConsent());
+    await page.waitForTimeout(1000);
+    expect(await logged(page, key)).toEqual([]);
+    // The newer record replaced the older one in the cookie, which keeps the older one unsent.
+    const stored = await storedJson(page.context());
+    expect(stored).toMatchObject({ d: second!.decidedAt, u: 1, q: [{ d: first!.decidedAt }] });
+
+    await page.reload();
+    await expect.poll(async () => (await logged(page, key)).length).toBe(2);
+    const keys = (await logged(page, key)).map((record) => [record.id, record.decidedAt, record.method]);
+    expect(keys).toEqual([
+      [first!.id, first!.decidedAt, 'accept-all'],
+      [second!.id, second!.decidedAt, 'custom'],
+    ]);
+    await expect.poll(async () => (await storedJson(page.context())).u).toBeUndefined();
+    expect((await storedJson(page.context())).q).toBeUndefined();
+    expect(await page.evaluate(() => window.consentry.getConsent())).toEqual(second);
+
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await logged(page, key)).toHaveLength(2);
+  });
 });
 
 test.describe('a cookie that cannot be trusted means "ask again" (C5, C2)', () => {

@@ -26,7 +26,7 @@ function controlledSend() {
   const send = vi.fn<ConsentLogSend>(() => new Promise<boolean>((resolve) => answers.push(resolve)));
   const answer = async (ok: boolean) => {
     answers.shift()?.(ok);
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve)); // Lets the log post its next record.
   };
   return { send, answer };
 }
@@ -91,6 +91,87 @@ describe('the consent log (C4)', () => {
     const keys = next.send.mock.calls.map(([, body]) => keyOf(JSON.parse(body) as ConsentRecord));
     expect(keys).toEqual([keyOf(first), keyOf(second)]);
     expect(JSON.parse(next.send.mock.calls[0]![1])).toEqual({ ...first, url: '' });
+    expect(JSON.parse(next.send.mock.calls[1]![1])).toEqual({ ...second, url: '' });
+
+    const third = controlledSend();
+    connectConsentLog(create(), { send: third.send, pageUrl: '' });
+    expect(third.send).not.toHaveBeenCalled();
+  });
+
+  test('sends a later decision only after the earlier send is over, and loses neither', async () => {
+    const { create, clock } = setup();
+    const { send, answer } = controlledSend();
+    const store = create();
+    connectConsentLog(store, { send, pageUrl: '' });
+    const first = store.acceptAll();
+    clock.advanceMinutes(1);
+    const second = store.rejectAll();
+    expect(send).toHaveBeenCalledTimes(1);
+    await answer(false);
+    expect(send).toHaveBeenCalledTimes(2);
+    await answer(true);
+    expect(store.unsentRecords()).toEqual([first]);
+    expect(JSON.parse(send.mock.calls[1]![1])).toMatchObject({ decidedAt: second.decidedAt });
+
+    const next = controlledSend();
+    connectConsentLog(create(), { send: next.send, pageUrl: '' });
+    await next.answer(true);
+    expect(next.send.mock.calls.map(([, body]) => keyOf(JSON.parse(body) as ConsentRecord))).toEqual([
+      keyOf(first),
+    ]);
+  });
+
+  test('ignores a corrupt list of earlier records and still sends the stored one', () => {
+    const { env, create } = setup();
+    const record = create().acceptAll();
+    const raw = JSON.parse(env.readCookie('consentry')!) as Record<string, unknown>;
+    env.writeCookie('consentry', JSON.stringify({ ...raw, q: [{ i: 'forged' }] }), {
+      expires: new Date(record.expiresAt),
+      path: '/',
+      sameSite: 'Lax',
+      secure: false,
+    });
+    const store = create();
+    expect(store.getSnapshot().record).toEqual(record);
+    const { send } = controlledSend();
+    expect(() => connectConsentLog(store, { send, pageUrl: '' })).not.toThrow();
+    expect(send.mock.calls.map(([, body]) => keyOf(JSON.parse(body) as ConsentRecord))).toEqual([
+      keyOf(record),
+    ]);
+  });
+
+  test('keeps only the three most recent earlier records when the endpoint stays down', async () => {
+    const { create, clock } = setup();
+    const store = create();
+    connectConsentLog(store, { send: async () => false, pageUrl: '' });
+    const decisions: ConsentRecord[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      clock.advanceMinutes(1);
+      decisions.push(index % 2 ? store.rejectAll() : store.acceptAll());
+      await Promise.resolve();
+    }
+    const { send } = controlledSend();
+    connectConsentLog(create(), { send, pageUrl: '' });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(store.unsentRecords().map(keyOf)).toEqual(decisions.slice(1).map(keyOf));
+  });
+
+  test('a record made under older settings is still delivered after the settings change', async () => {
+    const { env, create } = setup();
+    const { send, answer } = controlledSend();
+    const store = create();
+    connectConsentLog(store, { send, pageUrl: '' });
+    const record = store.acceptAll();
+    await answer(false);
+
+    const revised = testSettings({ consentLog: settings.consentLog, revision: '2' });
+    const next = controlledSend();
+    const later = createConsentStore({ settings: revised, env, language: 'en', sdkVersion: '0.1.0' });
+    expect(later.getSnapshot().needsDecision).toBe(true);
+    connectConsentLog(later, { send: next.send, pageUrl: '' });
+    expect(JSON.parse(next.send.mock.calls[0]![1])).toMatchObject({ id: record.id, revision: '1' });
+    await next.answer(true);
+    expect(later.unsentRecords()).toEqual([]);
   });
 
   test('keeps the record pending when the network call rejects or throws', async () => {

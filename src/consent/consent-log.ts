@@ -20,13 +20,16 @@ export interface ConsentLogPayload extends ConsentRecord {
 /**
  * C4: send each decision's record to `settings.consentLog.endpoint`.
  *
- * The store writes a record with a pending mark before this sends it; the mark is cleared only
- * when the server answers 2xx. A record still pending on a later load (the send failed, or the
- * page closed first) is sent once more on that load — once per load, never in a loop.
+ * The store writes a record marked unsent before this sends it, and keeps earlier unsent records
+ * in the cookie when a new decision replaces it; each leaves the cookie only when the server
+ * answers 2xx. On load and after each decision, every unsent record is sent, oldest first and
+ * one after another (so the endpoint receives decisions in the order they were made), and at most
+ * once per page: a failure waits for the next load, never a loop.
  *
- * Idempotency: a response lost when the page closes means the server got the record but the mark
- * stayed, so the same record is sent again. Every payload carries the record's `id` and
- * `decidedAt`; that pair is the idempotency key the endpoint uses to drop duplicates.
+ * Idempotency: a response lost when the page closes means the server got the record but the
+ * cookie still lists it, so the same record is sent again on a later load. Every payload carries
+ * the record's `id` and `decidedAt`; that pair is the idempotency key the endpoint uses to drop
+ * duplicates.
  *
  * Inert until called; returns a function that stops logging.
  */
@@ -36,32 +39,48 @@ export function connectConsentLog(store: ConsentStore, options: ConsentLogOption
   const send = options.send ?? sendToEndpoint;
   const url = options.pageUrl ?? currentPage();
   const sent = new Set<string>();
+  const queue: ConsentRecord[] = [];
+  let busy = false;
 
   function deliver(record: ConsentRecord): void {
     const key = `${record.id}@${record.decidedAt}`;
     if (sent.has(key)) return;
     sent.add(key);
+    queue.push(record);
+    if (!busy) next();
+  }
+
+  function next(): void {
+    const record = queue.shift();
+    busy = record !== undefined;
+    if (record) void post(record).then(next, next);
+  }
+
+  /** Resolves once the attempt is over; never rejects. */
+  function post(record: ConsentRecord): Promise<void> {
     const payload: ConsentLogPayload = { ...record, url };
     let request: Promise<boolean>;
     try {
       request = send(endpoint as string, JSON.stringify(payload));
     } catch {
-      return;
+      return Promise.resolve();
     }
-    request.then(
+    return request.then(
       (ok) => {
         if (ok) store.markSent(record);
       },
-      () => undefined, // Still pending in the cookie: the next load retries.
+      () => undefined, // Still unsent in the cookie: the next load retries.
     );
   }
 
-  const pending = store.pendingRecord();
-  if (pending) deliver(pending);
+  const sendUnsent = () => store.unsentRecords().forEach(deliver);
+  sendUnsent();
 
   return store.on('change', ({ record, source }) => {
-    // Other tabs send their own decisions; a bfcache restore retries on its next real load.
-    if (source === 'local' && record) deliver(record);
+    // A decision heard from another tab is that tab's to send; a bfcache restore retries on its next real load.
+    if (source !== 'local' || !record) return;
+    sendUnsent();
+    deliver(record); // Also when the cookie could not be written.
   });
 }
 

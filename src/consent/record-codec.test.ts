@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { decodeRecord, decodeStored, encodeRecord } from './record-codec';
+import { MAX_COOKIE_LENGTH, decodeForLog, decodeRecord, decodeStored, encodeRecord } from './record-codec';
 import { testSettings } from './test-fixtures';
 import type { ConsentRecord } from './types';
 
@@ -124,5 +124,66 @@ describe('a cookie that means no consent (C5), never an exception', () => {
 
   test('holds an id that is not a UUID', () => {
     expect(decodeRecord(tampered({ i: 'visitor-42' }), context)).toBeNull();
+  });
+});
+
+describe('records still waiting for the consent log (C4)', () => {
+  /** The same visitor's decision `minutes` before `record`. */
+  const earlierBy = (minutes: number): ConsentRecord => ({
+    ...record,
+    method: 'accept-all',
+    categories: { necessary: true, analytics: true, preferences: true, marketing: true },
+    decidedAt: new Date(Date.parse(record.decidedAt) - minutes * 60_000).toISOString(),
+  });
+  const withQueue = (q: unknown) => JSON.stringify({ ...JSON.parse(encodeRecord(record, true)), q });
+
+  test('ride along in the cookie, oldest first, exactly as they were decided', () => {
+    const earlier = [earlierBy(2), earlierBy(1)];
+    const stored = decodeStored(encodeRecord(record, true, earlier), context);
+    expect(stored).toEqual({ record, pending: true, earlier });
+  });
+
+  test('are none in a cookie written before the list existed', () => {
+    expect(decodeStored(encodeRecord(record, true), context)?.earlier).toEqual([]);
+  });
+
+  test('keep only the three most recent, dropping the oldest', () => {
+    const earlier = [5, 4, 3, 2, 1].map(earlierBy);
+    expect(decodeStored(encodeRecord(record, false, earlier), context)?.earlier).toEqual(earlier.slice(2));
+  });
+
+  test('drop the oldest first when the cookie would outgrow its limit', () => {
+    const categories = Object.fromEntries(
+      Array.from({ length: 12 }, (_, index) => [`a-rather-long-category-name-${index}`, true]),
+    );
+    const big = (minutes: number) => ({ ...earlierBy(minutes), categories });
+    const raw = encodeRecord({ ...record, categories }, true, [big(3), big(2), big(1)]);
+    expect(encodeURIComponent(raw).length).toBeLessThanOrEqual(MAX_COOKIE_LENGTH);
+    const earlier = decodeForLog(raw, now)?.earlier ?? [];
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(earlier.length).toBeLessThan(3);
+    expect(earlier.at(-1)).toEqual(big(1));
+  });
+
+  test('are ignored when the list is corrupt, and the record is still believed', () => {
+    const corrupt = {
+      'not a list': { i: record.id },
+      'an entry that is not an object': [JSON.parse(encodeRecord(earlierBy(1))), 'x'],
+      'an entry that is not a record': [{ ...JSON.parse(encodeRecord(earlierBy(1))), m: 'x' }],
+      'more entries than the cap': [4, 3, 2, 1].map((minutes) =>
+        JSON.parse(encodeRecord(earlierBy(minutes))),
+      ),
+    };
+    for (const [name, q] of Object.entries(corrupt)) {
+      const stored = decodeStored(withQueue(q), context);
+      expect(stored, name).toEqual({ record, pending: true, earlier: [] });
+    }
+  });
+
+  test('are still read for the log after the settings moved on, though they prove no consent', () => {
+    const newer = { settings: testSettings({ revision: '2' }), now };
+    const raw = encodeRecord(record, true, [earlierBy(1)]);
+    expect(decodeStored(raw, newer)).toBeNull();
+    expect(decodeForLog(raw, now)).toEqual({ record, pending: true, earlier: [earlierBy(1)] });
   });
 });

@@ -6,15 +6,21 @@ import type { ConsentRecord } from './types';
  *
  * `{ v: 1, i: id, c: { analytics: true, … }, s?: services, m: 'a'|'r'|'c'|'g', r: revision,
  *    p?: policyVersion, f: firstDecidedAt, d: decidedAt, e: expiresAt, k: sdkVersion,
- *    l: language, g?: region, u?: 1 }`
+ *    l: language, g?: region, u?: 1, q?: [earlier, …] }`
  *
- * `u: 1` marks a record not yet acknowledged by the consent log (C4). It lives in the cookie
- * itself because G8 allows Consentry no other storage, and it is not part of {@link ConsentRecord}.
+ * C4: `u: 1` marks the record as not yet acknowledged by the consent log, and `q` holds earlier
+ * records the log has not acknowledged either (same keys, without `v` and `u`), oldest first. A
+ * new decision replaces the record, so without `q` an undelivered one would be lost. Both live in
+ * the cookie itself because G8 allows Consentry no other storage; neither is part of
+ * {@link ConsentRecord}.
  */
 const FORMAT_VERSION = 1;
 
 /** C5: anything longer is not ours (or was tampered with): no consent. */
 export const MAX_COOKIE_LENGTH = 3072;
+
+/** C4: at most this many earlier undelivered records ride along in the cookie. */
+export const MAX_EARLIER = 3;
 
 /** Clocks drift: a decision up to this far in the future is still believed. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -38,10 +44,13 @@ export interface DecodeContext {
   readonly now: Date;
 }
 
-/** A decoded cookie: the record and whether the consent log still has to receive it. */
+/** A decoded cookie: the record and what the consent log still has to receive (C4). */
 export interface StoredRecord {
   readonly record: ConsentRecord;
+  /** `record` itself is not yet acknowledged by the consent log. */
   readonly pending: boolean;
+  /** Earlier records the consent log has not acknowledged, oldest first, as they were decided. */
+  readonly earlier: readonly ConsentRecord[];
 }
 
 /** The policy version a record is bound to: privacy version and consent-document version joined by `+`. */
@@ -50,14 +59,36 @@ export function policyVersionOf(policy: Readonly<PolicySettings>): string | unde
   return parts.length ? parts.join('+') : undefined;
 }
 
-/** Serialise a record for the consent cookie. `pending` marks it as not yet delivered to the consent log. */
-export function encodeRecord(record: ConsentRecord, pending = false): string {
-  const services = Object.keys(record.services).length ? record.services : undefined;
-  return JSON.stringify({
-    v: FORMAT_VERSION,
+/**
+ * Serialise a record for the consent cookie. `pending` marks it as not yet delivered to the
+ * consent log; `earlier` are older records still waiting for it, oldest first.
+ */
+export function encodeRecord(
+  record: ConsentRecord,
+  pending = false,
+  earlier: readonly ConsentRecord[] = [],
+): string {
+  // C4 allows one loss, to keep the cookie bounded: only the MAX_EARLIER most recent earlier
+  // records are kept, and the oldest go first while the cookie, percent-encoded as browsers store
+  // it, would outgrow MAX_COOKIE_LENGTH (RFC 6265 §6.1 promises only 4096 bytes per cookie).
+  const queue = earlier.slice(-MAX_EARLIER).map(fieldsOf);
+  for (;;) {
+    const json = JSON.stringify({
+      v: FORMAT_VERSION,
+      ...fieldsOf(record),
+      u: pending ? 1 : undefined,
+      q: queue.length ? queue : undefined,
+    });
+    if (!queue.length || encodeURIComponent(json).length <= MAX_COOKIE_LENGTH) return json;
+    queue.shift();
+  }
+}
+
+function fieldsOf(record: ConsentRecord): Record<string, unknown> {
+  return {
     i: record.id,
     c: record.categories,
-    s: services,
+    s: Object.keys(record.services).length ? record.services : undefined,
     m: METHOD_CODES[record.method],
     r: record.revision,
     p: record.policyVersion,
@@ -67,8 +98,7 @@ export function encodeRecord(record: ConsentRecord, pending = false): string {
     k: record.sdkVersion,
     l: record.language,
     g: record.region,
-    u: pending ? 1 : undefined,
-  });
+  };
 }
 
 /**
@@ -79,8 +109,36 @@ export function decodeRecord(raw: string | undefined, context: DecodeContext): C
   return decodeStored(raw, context)?.record ?? null;
 }
 
-/** Like {@link decodeRecord}, also telling whether the record still waits for the consent log. */
+/** Like {@link decodeRecord}, also telling what still waits for the consent log. */
 export function decodeStored(raw: string | undefined, context: DecodeContext): StoredRecord | null {
+  const { settings, now } = context;
+  const stored = decodeForLog(raw, now);
+  if (!stored) return null;
+  const { record } = stored;
+  // C2: an expired choice, another settings revision or another policy version asks again.
+  if (
+    Date.parse(record.expiresAt) <= now.getTime() ||
+    record.revision !== settings.revision ||
+    record.policyVersion !== policyVersionOf(settings.policy)
+  ) {
+    return null;
+  }
+
+  // Categories the settings no longer have are dropped; new ones start refused; required ones are on.
+  const categories: Record<string, boolean> = {};
+  for (const [name, category] of Object.entries(settings.categories)) {
+    categories[name] = category.required || record.categories[name] === true;
+  }
+  return { ...stored, record: { ...record, categories } };
+}
+
+/**
+ * C4: read the cookie for the consent log only — the records exactly as they were decided, even
+ * when the settings have moved on since, so a revision change does not lose an undelivered
+ * record. Never proof of consent: that is {@link decodeStored}. Never throws; a corrupt `q`
+ * means no earlier records, never a rejected cookie.
+ */
+export function decodeForLog(raw: string | undefined, now: Date): StoredRecord | null {
   if (typeof raw !== 'string' || raw.length > MAX_COOKIE_LENGTH) return null;
   let data: unknown;
   try {
@@ -88,13 +146,23 @@ export function decodeStored(raw: string | undefined, context: DecodeContext): S
   } catch {
     return null;
   }
-  if (!isObject(data) || data.v !== FORMAT_VERSION) return null;
+  if (!isObject(data) || data.v !== FORMAT_VERSION || (data.u !== undefined && data.u !== 1)) return null;
+  const record = parseFields(data, now);
+  if (!record) return null;
+  const queue = Array.isArray(data.q) && data.q.length <= MAX_EARLIER ? data.q : [];
+  const earlier = queue.map((item) => (isObject(item) ? parseFields(item, now) : null));
+  return {
+    record,
+    pending: data.u === 1,
+    earlier: earlier.every((item) => item !== null) ? (earlier as ConsentRecord[]) : [],
+  };
+}
 
-  const { settings, now } = context;
+/** The record in one-letter keys, checked for shape and plausible times; `null` when it is not one. */
+function parseFields(data: Record<string, unknown>, now: Date): ConsentRecord | null {
   const method = (Object.keys(METHOD_CODES) as ConsentMethod[]).find((name) => METHOD_CODES[name] === data.m);
   const id = data.i;
-  const times = [data.f, data.d, data.e].map(parseTime);
-  const [first, decided, expires] = times;
+  const [first, decided, expires] = [data.f, data.d, data.e].map(parseTime);
   if (
     !method ||
     typeof id !== 'string' ||
@@ -106,7 +174,6 @@ export function decodeStored(raw: string | undefined, context: DecodeContext): S
     !isText(data.k) ||
     !isText(data.l) ||
     (data.g !== undefined && !isText(data.g)) ||
-    (data.u !== undefined && data.u !== 1) ||
     first === undefined ||
     decided === undefined ||
     expires === undefined ||
@@ -116,25 +183,9 @@ export function decodeStored(raw: string | undefined, context: DecodeContext): S
   ) {
     return null;
   }
-  // C2: an expired choice, another settings revision or another policy version asks again.
-  if (
-    expires <= now.getTime() ||
-    data.r !== settings.revision ||
-    data.p !== policyVersionOf(settings.policy)
-  ) {
-    return null;
-  }
-
-  // Categories the settings no longer have are dropped; new ones start refused; required ones are on.
-  const stored = data.c;
-  const categories: Record<string, boolean> = {};
-  for (const [name, category] of Object.entries(settings.categories)) {
-    categories[name] = category.required || stored[name] === true;
-  }
-
-  const record: ConsentRecord = {
+  return {
     id,
-    categories,
+    categories: { ...data.c },
     services: { ...(data.s as Record<string, boolean> | undefined) },
     method,
     revision: data.r,
@@ -146,7 +197,6 @@ export function decodeStored(raw: string | undefined, context: DecodeContext): S
     language: data.l,
     region: data.g,
   };
-  return { record, pending: data.u === 1 };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -63,4 +63,18 @@ describe('with a consent log', () => {
     expect(stored?.pending).toBe(true);
     expect(encodeRecord(stored!.record)).toBe(encodeRecord(store.getSnapshot().record!));
   });
+
+  test('keeps earlier unsent records when a new decision replaces the stored one (C4)', () => {
+    const { clock, create, store } = setup({ settings: testSettings({ consentLog: { endpoint: '/log' } }) });
+    const first = store.acceptAll();
+    clock.advanceDays(1);
+    const second = store.rejectAll();
+    expect(store.unsentRecords()).toEqual([first, second]);
+    store.markSent(second);
+    expect(store.unsentRecords()).toEqual([first]);
+    expect(store.getSnapshot().record).toEqual(second);
+    store.markSent(first);
+    expect(store.unsentRecords()).toEqual([]);
+    expect(create().getSnapshot().record).toEqual(second);
+  });
 });

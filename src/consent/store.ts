@@ -1,7 +1,7 @@
 import type { ConsentMethod, ResolvedSettings } from '../config/types';
 import { createEmitter } from './emitter';
 import type { Emitter } from './emitter';
-import { decodeStored, encodeRecord, policyVersionOf } from './record-codec';
+import { decodeForLog, decodeStored, encodeRecord, policyVersionOf } from './record-codec';
 import type { StoredRecord } from './record-codec';
 import type {
   ConsentChange,
@@ -44,9 +44,9 @@ export interface ConsentStore extends Emitter<ConsentryEvents> {
   reset(): void;
   /** Re-read the cookie (another tab, a bfcache restore); emits `change` with source `sync` if it differs. */
   refresh(): void;
-  /** The stored record while the consent log has not acknowledged it (C4). */
-  pendingRecord(): ConsentRecord | null;
-  /** The consent log acknowledged `record`: drop its pending mark if it is still the stored one. */
+  /** C4: the records in the cookie the consent log has not acknowledged, oldest first. */
+  unsentRecords(): ConsentRecord[];
+  /** The consent log acknowledged `record`: drop it from what the cookie still has to send. */
   markSent(record: ConsentRecord): void;
 }
 
@@ -58,6 +58,15 @@ export interface ConsentStore extends Emitter<ConsentryEvents> {
  */
 export function isAdvertising(category: string): boolean {
   return /marketing|ads|advertising/i.test(category);
+}
+
+/** C4: `id` and `decidedAt` identify one decision; the consent log's idempotency key. */
+function sameDecision(a: ConsentRecord, b: ConsentRecord): boolean {
+  return a.id === b.id && a.decidedAt === b.decidedAt;
+}
+
+function unsentIn(stored: StoredRecord | null): ConsentRecord[] {
+  return stored ? [...stored.earlier, ...(stored.pending ? [stored.record] : [])] : [];
 }
 
 export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
@@ -80,6 +89,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
   }
 
+  /** The cookie as the consent log sees it: records as decided, even under older settings (C4). */
+  function readForLog(): StoredRecord | null {
+    try {
+      return decodeForLog(env.readCookie(cookie.name), env.now());
+    } catch {
+      return null;
+    }
+  }
+
   function snapshotOf(record: ConsentRecord | null): ConsentSnapshot {
     const granted: Record<string, boolean> = {};
     for (const id of all) {
@@ -90,9 +108,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     return Object.freeze({ record, granted: Object.freeze(granted), needsDecision: !record, gpc });
   }
 
-  function write(record: ConsentRecord, pending: boolean): void {
+  function write(record: ConsentRecord, pending: boolean, earlier: readonly ConsentRecord[] = []): void {
     try {
-      env.writeCookie(cookie.name, encodeRecord(record, pending), {
+      env.writeCookie(cookie.name, encodeRecord(record, pending, earlier), {
         expires: new Date(record.expiresAt),
         domain: cookie.domain,
         path: cookie.path,
@@ -141,8 +159,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       language: options.language,
       region: options.region,
     };
-    // C4: marked unsent before the consent log tries, so a lost send is retried on a later load.
-    write(record, Boolean(settings.consentLog));
+    // C4: marked unsent before the consent log tries, so a lost send is retried on a later load;
+    // records still unsent from before stay in the cookie instead of being overwritten.
+    if (settings.consentLog) write(record, true, unsentIn(readForLog()));
+    else write(record, false);
     commit(record, 'local');
     return record;
   }
@@ -177,15 +197,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const current = snapshot.record;
       if ((record && encodeRecord(record)) !== (current && encodeRecord(current))) commit(record, 'sync');
     },
-    pendingRecord() {
-      const stored = readStored();
-      return stored?.pending ? stored.record : null;
-    },
+    unsentRecords: () => unsentIn(readForLog()),
     markSent(record) {
-      const stored = readStored();
-      if (stored?.pending && stored.record.id === record.id && stored.record.decidedAt === record.decidedAt) {
-        write(stored.record, false);
-      }
+      const stored = readForLog();
+      const unsent = (other: ConsentRecord) => !sameDecision(other, record);
+      if (stored)
+        write(stored.record, stored.pending && unsent(stored.record), stored.earlier.filter(unsent));
     },
   };
 }
