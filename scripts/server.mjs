@@ -3,9 +3,9 @@
 //   /dist/…      → dist/ (the built files, exactly as a site would host them)
 //   /e2e/…       → e2e/pages/ (test pages); /node_modules/{preact,js-cookie}/ for the npm-build test page
 //   /__log/KEY   → a consent-log endpoint for tests: POST stores, GET lists, POST /__log/KEY/fail?n=N fails the next N
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -60,6 +60,40 @@ function consentLog(request, response, key, rest) {
   response.end(JSON.stringify(logs.get(key) ?? []));
 }
 
+const merge = (base, extra) =>
+  base && extra && typeof base === 'object' && typeof extra === 'object' && !Array.isArray(extra)
+    ? Object.fromEntries(
+        [...new Set([...Object.keys(base), ...Object.keys(extra)])].map((key) => [
+          key,
+          merge(base[key], extra[key]),
+        ]),
+      )
+    : (extra ?? base);
+
+/**
+ * Test pages that differ from a base page only in their settings or a line of <head> are not
+ * copied: `variants.json` beside the base page describes them, and they are made here.
+ */
+function variantPage(file) {
+  const list = join(dirname(file), 'variants.json');
+  if (!file.endsWith('.html') || !existsSync(list)) return undefined;
+  const spec = JSON.parse(readFileSync(list, 'utf8'))[basename(file, '.html')];
+  if (!spec) return undefined;
+  let html = readFileSync(join(dirname(file), spec.base), 'utf8');
+  html = html.replace(
+    /(<script type="application\/json" id="consentry-settings">)([\s\S]*?)(<\/script>)/,
+    (_, open, json, close) => `${open}${JSON.stringify(merge(JSON.parse(json), spec.settings))}${close}`,
+  );
+  html = html.replace(/<title>[^<]*<\/title>/, `${spec.head ?? ''}<title>${spec.title}</title>`);
+  if (spec.scriptAttributes) {
+    html = html.replace(
+      '<script src="/dist/consentry.min.js">',
+      `<script src="/dist/consentry.min.js" ${spec.scriptAttributes}>`,
+    );
+  }
+  return html;
+}
+
 function serveFile(request, response) {
   const { pathname } = new URL(request.url, 'http://localhost');
   const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
@@ -68,7 +102,12 @@ function serveFile(request, response) {
   let file = normalize(join(dir, decodeURIComponent(pathname.slice(prefix.length))));
   if (!file.startsWith(dir)) return notFound(response);
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return notFound(response);
+  if (!existsSync(file)) {
+    const variant = variantPage(file);
+    if (variant === undefined) return notFound(response);
+    response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-cache' });
+    return response.end(variant);
+  }
   response.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
