@@ -273,3 +273,29 @@ test.describe('tags inserted after the page has loaded', () => {
     }
   });
 });
+
+test.describe('settings that arrive after the tags (data-config)', () => {
+  test('tags held under the catalogue are judged again by the settings: a disabled service never runs, a moved one waits for its new category, a declared necessary cookie is written', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto('/e2e/gate/remote.html');
+    await expect.poll(() => page.evaluate(() => window.consentry.settings !== undefined)).toBe(true);
+    // cart_id is declared necessary by the settings: its persistent write goes through once they arrive.
+    await expect
+      .poll(async () => (await page.context().cookies()).find((c) => c.name === 'cart_id')?.expires ?? -1)
+      .toBeGreaterThan(Date.now() / 1000 + 3600);
+
+    await page.evaluate(() => window.consentry.accept(['analytics']));
+    await page.waitForTimeout(1000);
+    // Metrica was moved to marketing; Google Analytics is disabled outright.
+    expect((await fakes(page)).tagJsLoads ?? 0).toBe(0);
+    expect((await fakes(page)).gtagLoads ?? 0).toBe(0);
+
+    await page.evaluate(() => window.consentry.acceptAll());
+    await expect.poll(async () => (await fakes(page)).tagJsLoads ?? 0).toBe(1);
+    await page.waitForTimeout(500);
+    expect((await fakes(page)).gtagLoads ?? 0).toBe(0);
+    expect(trackers.hits().filter((hit) => hit.url.includes('google-analytics'))).toEqual([]);
+  });
+});

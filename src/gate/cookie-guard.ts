@@ -3,8 +3,8 @@ import { descriptorOf } from './native';
 import type { Match, Rules } from './rules';
 
 export interface HeldCookie {
+  readonly name: string;
   readonly write: () => void;
-  readonly match: Match | undefined;
 }
 
 /**
@@ -79,7 +79,7 @@ export function installCookieGuard(
       const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
       held.delete(key);
       if (verdict === 'pass') return write(String(text));
-      held.set(key, { write: () => write(String(text)), match });
+      held.set(key, { name: cookie.name, write: () => write(String(text)) });
       heldNames.add(cookie.name);
       log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
       // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
@@ -103,7 +103,7 @@ export function installCookieGuard(
       const deletion = persistent && Number(options.expires) <= Date.now();
       const { verdict, match } = decide(name, persistent, deletion);
       if (verdict === 'pass') return storeSet.apply(this, args);
-      held.set(`${name};store`, { write: () => void storeSet.apply(this, args).catch(() => {}), match });
+      held.set(`${name};store`, { name, write: () => void storeSet.apply(this, args).catch(() => {}) });
       heldNames.add(name);
       log(`held cookie ${name} (${match?.category ?? 'undeclared, persistent'})`);
       return Promise.resolve();
@@ -114,7 +114,9 @@ export function installCookieGuard(
     /** Write the held cookies whose category is now granted. */
     release() {
       for (const [key, cookie] of held) {
-        if (cookie.match ? rules.isAllowed(cookie.match) : rules.allGranted()) {
+        // Asked again: settings that arrived after the write may have declared or moved the name.
+        const match = rules.forCookie(cookie.name);
+        if (match ? rules.isAllowed(match) : rules.allGranted()) {
           held.delete(key);
           cookie.write();
         }

@@ -13,7 +13,7 @@ export interface Held {
   readonly element: HTMLElement;
   readonly kind: HeldKind;
   /** The catalogue match (auto-blocked) — or, for markup, the categories in `data-category`. */
-  readonly match: Match | undefined;
+  match: Match | undefined;
   readonly categories: readonly string[];
   /** The URL to load on release (`src`, or `data-src` for markup); empty for an inline script. */
   url: string;
@@ -39,9 +39,12 @@ export interface ReleaseTools {
 }
 
 export function isAllowedHeld(held: Held, rules: Rules): boolean {
-  return held.match
-    ? rules.isAllowed(held.match)
-    : held.categories.every((category) => rules.isAllowed(category));
+  if (held.markup) return held.categories.every((category) => rules.isAllowed(category));
+  // Held before the settings arrived (data-config)? They may have moved or disabled the service
+  // (I6): ask again what the URL belongs to now.
+  const url = held.url || held.srcset?.trim().split(/\s/)[0];
+  held.match = (url && rules.forUrl(url, held.element.baseURI)) || held.match;
+  return held.match !== undefined && rules.isAllowed(held.match);
 }
 
 /** Attributes that belong to the gate or to the markup convention, not to the released element. */
