@@ -233,6 +233,7 @@ test.describe('tags inserted after the page has loaded', () => {
     'https://mc.yandex.ru/watch/1?adjacent=1',
     'https://www.youtube.com/embed/template',
     'https://www.clarity.ms/tag/abc',
+    'https://static.hotjar.com/c/hotjar-1.js',
   ];
 
   test('append, insert-then-src, late type, contextual fragments, outerHTML, insertAdjacentHTML, template clones: nothing before consent, everything after', async ({
@@ -261,7 +262,12 @@ test.describe('tags inserted after the page has loaded', () => {
     await page.waitForTimeout(1000);
     const reached = trackers.requests.map((r) => new URL(r.url).hostname);
     expect(reached).toEqual(
-      expect.arrayContaining(['www.googletagmanager.com', 'mc.yandex.ru', 'www.clarity.ms']),
+      expect.arrayContaining([
+        'www.googletagmanager.com',
+        'mc.yandex.ru',
+        'www.clarity.ms',
+        'static.hotjar.com',
+      ]),
     );
     for (const marketing of [
       'www.googleadservices.com',

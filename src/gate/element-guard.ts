@@ -179,20 +179,28 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     if (item && !item.markup) item.originalType = value;
     else set(value);
   });
-  proto.setAttribute = function (this: Element, name: string, value: string) {
-    const lower = String(name).toLowerCase();
-    if (KIND[this.localName] && (lower === 'src' || lower === 'srcset' || lower === 'type')) {
-      const item = live(this);
-      if (lower === 'type' && this.localName === 'script' && item && !item.markup) {
-        item.originalType = String(value);
-        return;
-      }
-      if (lower !== 'type')
-        return guardUrl(this as HTMLElement, lower, String(value), () =>
-          nativeSetAttribute.call(this, name, value),
-        );
+  /** `src`, `srcset` and `type` through the attribute APIs take the same road as the properties. */
+  const guardAttribute = (element: Element, name: string, value: string, write: () => void) => {
+    const lower = name.toLowerCase();
+    if (!KIND[element.localName] || (lower !== 'src' && lower !== 'srcset' && lower !== 'type'))
+      return write();
+    const item = live(element);
+    if (lower === 'type') {
+      if (element.localName === 'script' && item && !item.markup) item.originalType = value;
+      else write();
+      return;
     }
-    return nativeSetAttribute.call(this, name, value);
+    guardUrl(element as HTMLElement, lower, value, write);
+  };
+  proto.setAttribute = function (this: Element, name: string, value: string) {
+    guardAttribute(this, String(name), String(value), () => nativeSetAttribute.call(this, name, value));
+  };
+  const nativeSetAttributeNS = proto.setAttributeNS;
+  proto.setAttributeNS = function (this: Element, namespace: string | null, name: string, value: string) {
+    const write = () => nativeSetAttributeNS.call(this, namespace, name, value);
+    // Only the null namespace holds HTML's own src/type attributes.
+    if (namespace) write();
+    else guardAttribute(this, String(name), String(value), write);
   };
 
   // Net 2: every way code inserts nodes.
