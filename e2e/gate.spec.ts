@@ -234,6 +234,8 @@ test.describe('tags inserted after the page has loaded', () => {
     'https://www.youtube.com/embed/template',
     'https://www.clarity.ms/tag/abc',
     'https://static.hotjar.com/c/hotjar-1.js',
+    'https://www.youtube.com/embed/attr',
+    'https://mc.yandex.ru/watch/1?attr=1',
   ];
 
   test('append, insert-then-src, late type, contextual fragments, outerHTML, insertAdjacentHTML, template clones: nothing before consent, everything after', async ({

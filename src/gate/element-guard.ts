@@ -203,6 +203,22 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     else guardAttribute(this, String(name), String(value), write);
   };
 
+  // The Attr node roads to the same attributes: setAttributeNode(NS) and attr.value.
+  for (const name of ['setAttributeNode', 'setAttributeNodeNS'] as const) {
+    const original = proto[name];
+    proto[name] = function (this: Element, attr: Attr) {
+      if (attr.namespaceURI) return original.call(this, attr);
+      let replaced: Attr | null = null;
+      guardAttribute(this, attr.name, attr.value, () => (replaced = original.call(this, attr)));
+      return replaced;
+    };
+  }
+  guardSetter(win.Attr.prototype, 'value', (attr: Attr, value, set) =>
+    attr.ownerElement && !attr.namespaceURI
+      ? guardAttribute(attr.ownerElement, attr.name, value, () => set(value))
+      : set(value),
+  );
+
   // Net 2: every way code inserts nodes.
   // The node being inserted is the first argument of appendChild, insertBefore, replaceChild,
   // insertAdjacentElement's second and Range#insertNode's only one; fixed-arity wrappers keep the
