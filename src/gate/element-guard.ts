@@ -5,11 +5,15 @@ import type { Rules } from './rules';
 /**
  * Auto-blocking of scripts, iframes and images (G1, G3, G5) — three nets, because each way an
  * element reaches the page starts its request at a different moment (verified in Chromium):
- *  1. `src`/`srcset`/`setAttribute` — a script or iframe created by code fetches as soon as it is
- *     inserted with a `src`, an image as soon as `src` is set, even detached (`new Image()`);
- *  2. insertion methods and `innerHTML` — elements whose `src` came from markup parsed by code;
- *  3. a MutationObserver — the parser performs a microtask checkpoint before it prepares a
- *     `</script>` (HTML §13.2.6.4.8), so the observer changes the type of a pasted tag before it runs.
+ *  1. `src`/`srcset`/`type` through properties, `setAttribute(NS)` and Attr nodes — a script or
+ *     iframe created by code fetches as soon as it is inserted with a `src` (or gets one while
+ *     inserted), an image as soon as `src` is set, even detached (`new Image()`);
+ *  2. insertion methods (`appendChild`, `append`, … — so also `createContextualFragment` results and
+ *     `<template>` clones) and `innerHTML`/`outerHTML`/`insertAdjacentHTML` — elements whose `src`
+ *     came from markup parsed by code;
+ *  3. a MutationObserver until DOMContentLoaded — the parser performs a microtask checkpoint before
+ *     it prepares a `</script>` (HTML §13.2.6.4.8), so the observer changes the type of a pasted tag
+ *     before it runs.
  */
 export interface ElementGuardOptions {
   readonly win: Window & typeof globalThis;
@@ -72,7 +76,7 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     setAttribute(script, 'type', BLOCKED_TYPE);
   }
 
-  /** `src`/`srcset` on a script, iframe or image: block before the browser sees the URL. Returns true when written. */
+  /** `src`/`srcset` on a script, iframe or image: block before the browser sees the URL; `write` when it may. */
   function guardUrl(element: HTMLElement, name: string, value: string, write: () => void) {
     const kind = KIND[element.localName];
     if (kind === 'script' && name === 'src') {
