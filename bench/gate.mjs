@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
 import { fixed, markdownTable, median, positiveInt } from './lib/stats.mjs';
 
-const RUNS = positiveInt('runs', 7);
+const RUNS = positiveInt('runs', 15);
 const REPEATS = positiveInt('repeats', 5);
 const THROTTLE = positiveInt('throttle', 1);
 const TARGET = 1.1;
@@ -43,13 +43,13 @@ async function measure(browser, origin, variant) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     }
     await page.goto(`${origin}/bench/gate-${variant}.html`, { waitUntil: 'load' });
-    if (variant === 'with') {
-      // Let the banner's UI chunk load and render first, so it is not timed as gate work.
-      await page
-        .waitForFunction(() => Boolean(document.querySelector('[data-consentry-root]')), null, {
-          timeout: 10_000,
-        })
-        .catch(() => errors.push('the banner did not appear within 10 s'));
+    // The gate as a visitor who refused meets it: every guard installed, every tracker closed,
+    // and no banner — whose own layout cost is not the gate's (the peers bench measures it).
+    // Both variants are reloaded once, so both are timed on an equally warm second load.
+    if (variant === 'with') await page.evaluate(() => window.consentry.rejectAll());
+    await page.reload({ waitUntil: 'load' });
+    if (await page.evaluate(() => document.querySelector('[data-consentry-root]') !== null)) {
+      errors.push('the banner showed to a visitor who had refused');
     }
     await sleep(SETTLE_MS);
 

@@ -228,15 +228,31 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   // insertAdjacentElement's second and Range#insertNode's only one; fixed-arity wrappers keep the
   // hot path free of rest arrays.
   type Method = (this: unknown, ...args: unknown[]) => unknown;
+  /**
+   * The insertion hot path: a leaf element that is not a script, frame or image — most insertions —
+   * is let through after two property reads.
+   */
+  const mayHold = (node: unknown): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    const type = (node as Node).nodeType;
+    if (type === 1)
+      return KIND[(node as Element).localName] !== undefined || (node as Element).firstElementChild !== null;
+    return type === 11;
+  };
   const wrapFixed = (target: object, names: readonly string[], at = 0) => {
     for (const name of names) {
       const original = (target as Record<string, Method>)[name];
       if (typeof original !== 'function') continue;
-      (target as Record<string, Method>)[name] = function (this: unknown, a?: unknown, b?: unknown) {
-        const node = at === 0 ? a : b;
-        if (node && typeof node === 'object') inspect(node as Node, false);
-        return original.call(this, a, b);
-      };
+      (target as Record<string, Method>)[name] =
+        at === 0
+          ? function (this: unknown, a?: unknown, b?: unknown) {
+              if (mayHold(a)) inspect(a as Node, false);
+              return original.call(this, a, b);
+            }
+          : function (this: unknown, a?: unknown, b?: unknown) {
+              if (mayHold(b)) inspect(b as Node, false);
+              return original.call(this, a, b);
+            };
     }
   };
   const wrapVariadic = (target: object, names: readonly string[]) => {
