@@ -63,11 +63,20 @@ export function installCookieGuard(
     return { verdict: 'session' };
   }
 
-  Object.defineProperty(doc, 'cookie', {
+  // Replaced where the browser defines it (Document.prototype), not on the document itself: an own
+  // property on `document` sits behind its named-property lookup, slower on every read and write.
+  let owner: object | null = doc;
+  while (owner && !Object.prototype.hasOwnProperty.call(owner, 'cookie'))
+    owner = Object.getPrototypeOf(owner);
+  Object.defineProperty(owner ?? doc, 'cookie', {
     configurable: true,
     enumerable: true,
-    get: read,
-    set(text: unknown) {
+    get(this: Document) {
+      return nativeGet.call(this) as string;
+    },
+    set(this: Document, text: unknown) {
+      // Documents of this window other than the page (DOMParser, templates) hold no cookies of their own.
+      if (this !== doc) return nativeSet.call(this, text);
       const raw = String(text);
       // Hot path: a session cookie no service claims (most writes) passes after two cheap tests.
       if (!LIFETIME.test(raw) && !rules.mayClaimCookieWrite(raw)) {
