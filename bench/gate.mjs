@@ -17,7 +17,7 @@ import { ROOT, startBenchServer } from './lib/server.mjs';
 import { fixed, markdownTable, median, positiveInt } from './lib/stats.mjs';
 
 const RUNS = positiveInt('runs', 15);
-const REPEATS = positiveInt('repeats', 5);
+const REPEATS = positiveInt('repeats', 15);
 const THROTTLE = positiveInt('throttle', 1);
 const TARGET = 1.1;
 const SETTLE_MS = 500;
