@@ -40,6 +40,8 @@ export function fileFor(pathname) {
   }
 }
 
+const CONTENT = join(ROOT, 'bench', 'pages', '_content.html');
+
 function handle(request, response) {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   if (pathname === '/bench/ping') {
@@ -51,7 +53,10 @@ function handle(request, response) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  const body = readFileSync(file);
+  // Every library's page shares one body (bench/pages/_content.html), so they differ only in the library.
+  const body = file.endsWith('.html')
+    ? Buffer.from(readFileSync(file, 'utf8').replace('<!-- content -->', () => readFileSync(CONTENT, 'utf8')))
+    : readFileSync(file);
   response.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'content-length': body.length,
