@@ -6,13 +6,13 @@
 // performance.now(). Ratio = median(with) ÷ median(without); target ≤ 1.10 for each.
 // Prints a Markdown table, writes bench/results/gate.json. Exits 0 on MISS, 1 on failure.
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium } from '@playwright/test';
 
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
+import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
 import { fixed, markdownTable, median, positiveInt } from './lib/stats.mjs';
 
@@ -101,22 +101,11 @@ async function main() {
   const { server, origin } = await startBenchServer();
   const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROMIUM_ARGS });
   try {
-    const environment = {
-      date: new Date().toISOString(),
-      chromium: browser.version(),
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      node: process.version,
-      // Other work on the machine spreads the numbers; printed so a reader can judge a run.
-      loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
+    const environment = describeEnvironment(browser, 'Consentry gate bench', {
       runs: RUNS,
       repeats: REPEATS,
       cpuThrottling: THROTTLE,
-    };
-    console.log(`# Consentry gate bench — ${environment.date}`);
-    console.log(
-      `Chromium ${environment.chromium} · ${environment.cpu} (${environment.cores} cores) · Node ${environment.node} · load average ${environment.loadAverage.join(' ')}`,
-    );
+    });
     console.log(
       `${RUNS} page loads per variant, alternating; in each, after a warm-up, median of ${REPEATS} repeats (fetch: once); ${THROTTLE}× CPU throttling\n`,
     );

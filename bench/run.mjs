@@ -4,7 +4,6 @@
 // CPU throttling, long tasks, layout shift and JS heap. Prints Markdown tables and PASS/MISS per
 // target, writes bench/results/latest.json. Exits 0 on MISS, 1 when a measurement fails.
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, relative } from 'node:path';
 
 import { chromium } from '@playwright/test';
@@ -13,6 +12,7 @@ import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { sizes, total } from './lib/compress.mjs';
 import { BASELINE, LIBRARIES } from './lib/libraries.mjs';
 import { measurePage } from './lib/page.mjs';
+import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
 import { fixed, int, markdownTable, max, median, positiveInt } from './lib/stats.mjs';
 
@@ -34,22 +34,11 @@ async function main() {
   const executablePath = await findBrowser();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const environment = {
-      date: new Date().toISOString(),
-      chromium: browser.version(),
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      node: process.version,
-      // Other work on the machine spreads the numbers; printed so a reader can judge a run.
-      loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
+    const environment = describeEnvironment(browser, 'Consentry bench', {
       runs: RUNS,
       cpuThrottling: THROTTLE,
       windowMs: WINDOW_MS,
-    };
-    console.log(`# Consentry bench — ${environment.date}`);
-    console.log(
-      `Chromium ${environment.chromium} · ${environment.cpu} (${environment.cores} cores) · Node ${environment.node} · load average ${environment.loadAverage.join(' ')}`,
-    );
+    });
     console.log(
       `${RUNS} runs per library and visit (median), ${THROTTLE}× CPU throttling, long tasks and CLS over the first ${WINDOW_MS} ms\n`,
     );
