@@ -8,7 +8,9 @@ import { test as base, expect, type BrowserContext, type Page, type Request } fr
 const TRACKER_HOST =
   /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com|mc\.yandex\.[a-z.]+|mc\.webvisor\.(com|org)|yastatic\.net|connect\.facebook\.net|top-fwz1\.mail\.ru|hotjar\.com|clarity\.ms|youtube\.com|api-maps\.yandex\.ru)$/;
 
-const fake = (name: string) => readFileSync(new URL(`./fakes/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`./fakes/${name}`, import.meta.url), 'utf8');
+/** A fake tag, with the cookie helpers it shares with the others in front of it. */
+const fake = (name: string) => `${read('cookies.js')}\n${read(name)}`;
 const FAKES: [RegExp, string][] = [
   [/^https:\/\/www\.googletagmanager\.com\/gtag\/js/, fake('gtag.js')],
   [/^https:\/\/www\.googletagmanager\.com\/gtm\.js/, fake('gtm.js')],

@@ -27,29 +27,9 @@
   var origin = 'https://' + (hostMatch ? hostMatch[1] : 'mc.yandex.ru');
   var counters = {}; // id -> true once initialised and enabled
 
-  function readCookie(name) {
-    var parts = document.cookie ? document.cookie.split('; ') : [];
-    for (var i = 0; i < parts.length; i++) {
-      var eq = parts[i].indexOf('=');
-      if (parts[i].slice(0, eq) === name) return parts[i].slice(eq + 1);
-    }
-    return undefined;
-  }
-
-  /** Highest domain that accepts the cookie (`example.com` for `shop.example.com`), else host-only. */
-  function writeCookie(name, value, maxAge) {
-    var host = location.hostname;
-    var tail = '; path=/; max-age=' + maxAge + '; SameSite=Lax';
-    if (host.indexOf('.') !== -1 && !/^[\d.]+$/.test(host) && host.charAt(0) !== '[') {
-      var labels = host.split('.');
-      for (var i = labels.length - 2; i >= 0; i--) {
-        var domain = labels.slice(i).join('.');
-        document.cookie = name + '=' + value + '; domain=' + domain + tail;
-        if (readCookie(name) === value) return;
-      }
-    }
-    document.cookie = name + '=' + value + tail;
-  }
+  // Shared with gtag.js: e2e/fakes/cookies.js, which the tests serve in front of each fake tag.
+  var readCookie = window.__fakeCookies.read;
+  var writeCookie = window.__fakeCookies.write;
 
   function store(key, value) {
     try {
