@@ -118,3 +118,11 @@ describe('the cookie-write fast test', () => {
     }
   });
 });
+
+describe('the catalogue and the settings agree', () => {
+  test('the service ids the settings validator knows are exactly the catalogue ids', async () => {
+    // The settings layer cannot import the gate (DESIGN.md layers), so it keeps the ids as data.
+    const { KNOWN_SERVICE_IDS } = await import('../config/known-services');
+    expect([...KNOWN_SERVICE_IDS].sort()).toEqual(Object.keys(CATALOGUE).sort());
+  });
+});
