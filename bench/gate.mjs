@@ -1,9 +1,16 @@
 // `npm run bench:gate` (the gate issue): what the closed gate costs the page's own code.
-//   node bench/gate.mjs [--runs 7] [--repeats 5] [--throttle 1]
-// The same page with and without Consentry (first visit: nothing granted, gate closed), loaded
-// alternately. In each page, after load: 10,000 DOM insertions, 10,000 document.cookie writes
-// and 1,000 fetch calls to a host the catalog does not know, each timed in the page with
-// performance.now(). Ratio = median(with) ÷ median(without); target ≤ 1.10 for each.
+//   node bench/gate.mjs [--pairs 6] [--rounds 10] [--throttle 1]
+//
+// The same page with and without Consentry, both open side by side in one browser. In every
+// round each workload runs once in each page, one right after the other (which goes first
+// alternates), and the round's ratio is with ÷ without. Load on the machine drifts over seconds;
+// two measurements a few milliseconds apart see the same load, so their ratio cancels it, where
+// comparing separate page loads did not (their ratios swung ±0.15 from run to run).
+//
+// Workloads (bench/pages/gate-tasks.js): 10,000 DOM insertions, 10,000 document.cookie writes,
+// 1,000 fetch calls to a host the catalogue does not know, each timed in the page with
+// performance.now(). Result per workload: the median of all rounds' ratios with a 95 % bootstrap
+// interval. Target ≤ 1.10 for the median; the interval shows how sure that is.
 // Prints a Markdown table, writes bench/results/gate.json. Exits 0 on MISS, 1 on failure.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,153 +21,219 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
-import { fixed, markdownTable, median, positiveInt } from './lib/stats.mjs';
+import { fixed, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
-const RUNS = positiveInt('runs', 15);
-const REPEATS = positiveInt('repeats', 15);
+const PAIRS = positiveInt('pairs', 8);
+const ROUNDS = positiveInt('rounds', 10);
 const THROTTLE = positiveInt('throttle', 1);
 const TARGET = 1.1;
 const SETTLE_MS = 500;
-
-const WORKLOADS = [
-  { id: 'dom', label: '10,000 DOM nodes (appendChild + append)', count: 10_000 },
-  { id: 'cookies', label: '10,000 document.cookie writes (session + Max-Age)', count: 10_000 },
-  { id: 'requests', label: '1,000 fetch() to a non-catalogued URL (batches of 50)', count: 1_000 },
-  // Not a separate workload: the part of `requests` spent inside fetch() calls (no network wait).
-  { id: 'fetchCalls', label: '… of which inside the fetch() calls', count: 1_000, derived: true },
-];
 const BATCH = 50;
 
-/** Loads one page, runs each workload REPEATS times (fetch once) after a small warm-up; medians per page. */
-async function measure(browser, origin, variant) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    if (THROTTLE > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    }
-    await page.goto(`${origin}/bench/gate-${variant}.html`, { waitUntil: 'load' });
-    // The gate as a visitor who refused meets it: every guard installed, every tracker closed,
-    // and no banner — whose own layout cost is not the gate's (the peers bench measures it).
-    // Both variants are reloaded once, so both are timed on an equally warm second load.
-    if (variant === 'with') await page.evaluate(() => window.consentry.rejectAll());
-    await page.reload({ waitUntil: 'load' });
-    if (await page.evaluate(() => document.querySelector('[data-consentry-root]') !== null)) {
-      errors.push('the banner showed to a visitor who had refused');
-    }
-    await sleep(SETTLE_MS);
+/**
+ * What each page runs; `figures` names what one run returns (one number, or a pair). `perRound`:
+ * how many interleaved samples a round takes (the DOM task is short, its samples cheap);
+ * `everyRounds`: the fetch task (2–3 s a run) is sampled every second round.
+ */
+const TASKS = [
+  { id: 'dom', count: 10_000, figures: ['dom'], perRound: 5, everyRounds: 1 },
+  { id: 'cookies', count: 10_000, figures: ['cookies', 'cookiesLanded'], perRound: 1, everyRounds: 1 },
+  { id: 'requests', count: 1_000, figures: ['requests', 'fetchCalls'], perRound: 1, everyRounds: 2 },
+];
+const WORKLOADS = [
+  { id: 'dom', label: '10,000 DOM nodes (appendChild + append)' },
+  { id: 'cookies', label: '10,000 document.cookie writes (session + Max-Age), main thread' },
+  { id: 'cookiesLanded', label: '… the same writes until the browser has applied them' },
+  { id: 'requests', label: '1,000 fetch() to a non-catalogued URL (batches of 50)' },
+  // Not a target: the part of `requests` spent inside the fetch() calls themselves, without the
+  // round trips — where a wrapper's own cost would show.
+  { id: 'fetchCalls', label: '… of which inside the fetch() calls', derived: true },
+];
+const VARIANTS = ['without', 'with'];
 
-    const result = await page.evaluate(
-      async ({ repeats, counts, batch }) => {
-        const bench = window.__gateBench;
-        await bench.dom(1000);
-        await bench.cookies(1000, 0);
-        await bench.requests(100, batch);
-        const times = { dom: [], cookies: [], requests: [], fetchCalls: [] };
-        for (let round = 1; round <= repeats; round += 1) {
-          times.dom.push(await bench.dom(counts.dom));
-          times.cookies.push(await bench.cookies(counts.cookies, round));
-          // 1,000 round trips already average out; once per page keeps the run short.
-          if (round === 1) {
-            const [total, calling] = await bench.requests(counts.requests, batch);
-            times.requests.push(total);
-            times.fetchCalls.push(calling);
+/**
+ * Opens one variant as a visitor who refused meets the gate: every guard installed, every tracker
+ * closed, and no banner — whose own layout cost is not the gate's (`npm run bench` measures it).
+ * Both variants are reloaded once, so both run on an equally warm second load.
+ */
+async function openVariant(browser, origin, variant) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (THROTTLE > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
+  await page.goto(`${origin}/bench/gate-${variant}.html`, { waitUntil: 'load' });
+  if (variant === 'with') await page.evaluate(() => window.consentry.rejectAll());
+  await page.reload({ waitUntil: 'load' });
+  const state = await page.evaluate(() => ({
+    banner: document.querySelector('[data-consentry-root]') !== null,
+    gate: Boolean(window.consentry),
+    visible: document.visibilityState,
+  }));
+  if (state.banner) errors.push('the banner showed to a visitor who had refused');
+  if (state.gate !== (variant === 'with')) errors.push(`window.consentry is ${state.gate}`);
+  // Both pages must run at full speed: a hidden page would be throttled.
+  if (state.visible !== 'visible') errors.push(`the page is ${state.visible}`);
+  return { variant, context, page, errors };
+}
+
+/** Runs one workload once in a page; milliseconds (for requests: [total, inside the calls]). */
+function runWorkload(page, id, round) {
+  return page.evaluate(
+    ({ id, round, counts, batch }) => {
+      const bench = window.__gateBench;
+      if (id === 'dom') return bench.dom(counts.dom);
+      if (id === 'cookies') return bench.cookies(counts.cookies, round);
+      return bench.requests(counts.requests, batch);
+    },
+    {
+      id,
+      round,
+      counts: Object.fromEntries(TASKS.map((task) => [task.id, task.count])),
+      batch: BATCH,
+    },
+  );
+}
+
+async function warmUp(page) {
+  await page.evaluate(async (batch) => {
+    const bench = window.__gateBench;
+    await bench.dom(1000);
+    await bench.cookies(1000, 0);
+    await bench.requests(100, batch);
+  }, BATCH);
+}
+
+/** One pair of pages: ROUNDS interleaved rounds. Returns the times and the cookie sanity checks. */
+async function measurePair(browser, origin, pairIndex) {
+  const opened = [];
+  try {
+    // Which variant is opened (and so warmed) first alternates too.
+    for (const variant of pairIndex % 2 ? [...VARIANTS].reverse() : VARIANTS)
+      opened.push(await openVariant(browser, origin, variant));
+    const pages = Object.fromEntries(opened.map((entry) => [entry.variant, entry]));
+    await sleep(SETTLE_MS);
+    for (const entry of opened) await warmUp(entry.page);
+
+    const times = Object.fromEntries(
+      VARIANTS.map((variant) => [variant, Object.fromEntries(WORKLOADS.map(({ id }) => [id, []]))]),
+    );
+    let sample = pairIndex;
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const task of TASKS) {
+        if (round % task.everyRounds !== 0) continue;
+        for (let repeat = 0; repeat < task.perRound; repeat += 1) {
+          // Which page goes first alternates from one sample to the next.
+          sample += 1;
+          for (const variant of sample % 2 ? VARIANTS : [...VARIANTS].reverse()) {
+            for (const entry of opened) await entry.page.evaluate(() => window.__gateBench.quiet());
+            const result = [await runWorkload(pages[variant].page, task.id, round)].flat();
+            task.figures.forEach((figure, index) => times[variant][figure].push(result[index]));
           }
         }
-        return { times, cookie: document.cookie, gate: Boolean(window.consentry) };
-      },
-      {
-        repeats: REPEATS,
-        counts: Object.fromEntries(WORKLOADS.map((workload) => [workload.id, workload.count])),
-        batch: BATCH,
-      },
-    );
-    if (errors.length) throw new Error(`${variant}: ${errors.join('; ')}`);
-    if ((variant === 'with') !== result.gate)
-      throw new Error(`${variant}: window.consentry is ${result.gate}`);
-    const jar = await context.cookies();
-    const stored = (name) => jar.find((cookie) => cookie.name === name);
-    return {
-      ...Object.fromEntries(Object.entries(result.times).map(([id, list]) => [id, median(list)])),
-      all: result.times,
-      // Sanity: session cookies pass the gate; an undeclared persistent one is kept for the session
-      // only (its lifetime waits for consent, DESIGN.md / G6), so the browser holds it without an expiry.
-      sessionCookieWritten: Boolean(stored('bench_s0')),
-      persistentCookieWritten: (stored('bench_keep_4')?.expires ?? -1) > 0,
-    };
+      }
+    }
+
+    const cookies = {};
+    for (const entry of opened) {
+      if (entry.errors.length) throw new Error(`${entry.variant}: ${entry.errors.join('; ')}`);
+      const jar = await entry.context.cookies();
+      const stored = (name) => jar.find((cookie) => cookie.name === name);
+      // Session cookies pass the gate; an undeclared persistent one is kept for the session only
+      // (its lifetime waits for consent, DESIGN.md / G6), so the browser holds it without an expiry.
+      cookies[entry.variant] = {
+        session: Boolean(stored('bench_s0')),
+        persistent: (stored('bench_keep_4')?.expires ?? -1) > 0,
+      };
+    }
+    return { times, cookies };
   } finally {
-    await context.close();
+    for (const entry of opened) await entry.context.close();
   }
 }
 
 async function main() {
   const started = Date.now();
   const { server, origin } = await startBenchServer();
-  const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: await findBrowser(),
+    // window.gc() for the quiet step between measurements.
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
   try {
     const environment = describeEnvironment(browser, 'Consentry gate bench', {
-      runs: RUNS,
-      repeats: REPEATS,
+      pairs: PAIRS,
+      rounds: ROUNDS,
       cpuThrottling: THROTTLE,
     });
     console.log(
-      `${RUNS} page loads per variant, alternating; in each, after a warm-up, median of ${REPEATS} repeats (fetch: once); ${THROTTLE}× CPU throttling\n`,
+      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling\n`,
     );
 
-    const samples = { with: [], without: [] };
-    for (let run = 0; run < RUNS; run += 1) {
-      if (process.stdout.isTTY) process.stdout.write(`run ${run + 1}/${RUNS}\r`);
-      // Alternate which variant goes first, so drift affects both alike.
-      const order = run % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
-      for (const variant of order) samples[variant].push(await measure(browser, origin, variant));
+    const pairs = [];
+    for (let index = 0; index < PAIRS; index += 1) {
+      if (process.stdout.isTTY) process.stdout.write(`pair ${index + 1}/${PAIRS}\r`);
+      pairs.push(await measurePair(browser, origin, index));
     }
     if (process.stdout.isTTY) process.stdout.write('\n');
 
     const rows = WORKLOADS.map((workload) => {
-      const without = median(samples.without.map((sample) => sample[workload.id]));
-      const withGate = median(samples.with.map((sample) => sample[workload.id]));
-      const ratio = withGate / without;
+      const series = (variant) => pairs.flatMap((pair) => pair.times[variant][workload.id]);
+      const without = series('without');
+      const withGate = series('with');
+      const ratios = withGate.map((value, index) => value / without[index]);
+      const ratio = median(ratios);
+      const [low, high] = medianInterval(ratios);
       return {
         ...workload,
-        withoutMs: without,
-        withMs: withGate,
+        withoutMs: median(without),
+        withMs: median(withGate),
         ratio,
+        interval: [low, high],
         pass: workload.derived || ratio <= TARGET,
       };
     });
     console.log(
       markdownTable(
-        ['Workload', 'Without ms', 'With Consentry ms', 'Ratio', `Target ≤ ${TARGET.toFixed(2)}`],
+        [
+          'Workload',
+          'Without ms',
+          'With Consentry ms',
+          'Ratio (median of rounds)',
+          '95 % interval',
+          `Target ≤ ${TARGET.toFixed(2)}`,
+        ],
         rows.map((row) => [
           row.label,
           fixed(row.withoutMs, 1),
           fixed(row.withMs, 1),
           fixed(row.ratio, 3),
+          `${fixed(row.interval[0], 3)}–${fixed(row.interval[1], 3)}`,
           row.derived ? '(info)' : row.pass ? 'PASS' : 'MISS',
         ]),
         [1, 2, 3],
       ),
     );
-    const gateHeld = samples.with.every(
-      (sample) => sample.sessionCookieWritten && !sample.persistentCookieWritten,
+
+    const baselineWrote = pairs.every(
+      (pair) => pair.cookies.without.session && pair.cookies.without.persistent,
     );
-    const baselineWrote = samples.without.every(
-      (sample) => sample.sessionCookieWritten && sample.persistentCookieWritten,
-    );
+    const gateHeld = pairs.every((pair) => pair.cookies.with.session && !pair.cookies.with.persistent);
     console.log(
       `\nSanity: without Consentry both cookie kinds are written: ${baselineWrote ? 'yes' : 'NO'}; ` +
         `with Consentry session cookies pass and the undeclared Max-Age cookie is kept for the session only (G6): ${gateHeld ? 'yes' : 'NO'}`,
     );
+    if (!baselineWrote || !gateHeld) process.exitCode = 1;
 
     const results = {
       environment,
       target: TARGET,
       workloads: rows,
       sanity: { baselineWrote, gateHeld },
-      samples,
+      pairs,
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
     const out = join(ROOT, 'bench', 'results', 'gate.json');

@@ -46,3 +46,36 @@ export function positiveInt(name, fallback) {
     throw new Error(`--${name} must be a positive integer, got ${raw}`);
   return value;
 }
+
+/** The q-quantile (0…1) of numbers, linearly interpolated; null when there are none. */
+export function quantile(values, q) {
+  const sorted = values.filter((value) => value != null && Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+/**
+ * A 95 % bootstrap interval for the median of `values` (percentile method, 2,000 resamples).
+ * The generator is seeded, so the same samples always give the same interval.
+ */
+export function medianInterval(values, resamples = 2000) {
+  const list = values.filter((value) => value != null && Number.isFinite(value));
+  if (list.length === 0) return [null, null];
+  let seed = 0x9e3779b9;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const medians = [];
+  for (let round = 0; round < resamples; round += 1) {
+    const sample = list.map(() => list[Math.floor(random() * list.length)]);
+    medians.push(median(sample));
+  }
+  return [quantile(medians, 0.025), quantile(medians, 0.975)];
+}

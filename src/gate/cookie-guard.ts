@@ -16,16 +16,6 @@ export interface HeldCookie {
  *  - session cookies, declared necessary cookies, deletions and Consentry's own cookie pass.
  * Reads are untouched.
  */
-/** Has an Expires or Max-Age attribute: a persistent cookie, or a deletion. */
-const LIFETIME = /;\s*(expires|max-age)\s*=/i;
-
-/** The name as RFC 6265 §5.2 reads it: before the first "=", if that comes before any ";". */
-function nameOf(text: string): string {
-  const eq = text.indexOf('=');
-  const semi = text.indexOf(';');
-  return eq < 0 || (semi >= 0 && semi < eq) ? '' : text.slice(0, eq).trim();
-}
-
 export function installCookieGuard(
   win: Window & typeof globalThis,
   rules: Rules,
@@ -40,14 +30,35 @@ export function installCookieGuard(
   const nativeSet = native.set;
   const read = () => nativeGet.call(doc) as string;
   const write = (text: string) => nativeSet.call(doc, text);
-  /** Names with a held write, so the hot path can skip the map. */
-  const heldNames = new Set<string>();
-
-  /** A later write of the same name replaces whatever was held for it. */
-  const forget = (name: string) => {
-    if (!heldNames.has(name)) return;
-    for (const key of held.keys()) if (key.startsWith(`${name};`)) held.delete(key);
-    heldNames.delete(name);
+  /**
+   * The hot path's one test (rules.cookieWriteFilter): a write of a claimed name, of a name with a
+   * held write, or with a lifetime needs a closer look. Built again after the rules or the held
+   * names change.
+   */
+  let filter: RegExp | undefined;
+  let filterVersion = -1;
+  const needsLook = (raw: string) => {
+    if (filterVersion !== rules.version || !filter) {
+      filter = rules.cookieWriteFilter(new Set([...held.values()].map((cookie) => cookie.name)));
+      filterVersion = rules.version;
+    }
+    return filter.test(raw);
+  };
+  /** RFC 6265 §5.1.4: a write without Path is for the directory of the page's path. */
+  const defaultPath = () => {
+    const path = win.location.pathname;
+    const slash = path.lastIndexOf('/');
+    return slash <= 0 ? '/' : path.slice(0, slash);
+  };
+  const isHeld = (name: string) => [...held.values()].some((cookie) => cookie.name === name);
+  /** Holds a write, replacing whatever was held for the same cookie. */
+  const hold = (key: string, cookie: HeldCookie) => {
+    if (!isHeld(cookie.name)) filterVersion = -1;
+    held.set(key, cookie);
+  };
+  const unhold = (key: string) => {
+    const cookie = held.get(key);
+    if (cookie && held.delete(key) && !isHeld(cookie.name)) filterVersion = -1;
   };
 
   /** Decide one write. Returns 'pass', 'session' (write a session copy, hold the rest) or 'hold'. */
@@ -77,22 +88,21 @@ export function installCookieGuard(
     set(this: Document, text: unknown) {
       // Documents of this window other than the page (DOMParser, templates) hold no cookies of their own.
       if (this !== doc) return nativeSet.call(this, text);
-      const raw = String(text);
-      // Hot path: a session cookie no service claims (most writes) passes after two cheap tests.
-      if (!LIFETIME.test(raw) && !rules.mayClaimCookieWrite(raw)) {
-        if (held.size > 0) forget(nameOf(raw));
-        return nativeSet.call(doc, raw);
-      }
+      const raw = typeof text === 'string' ? text : String(text);
+      // Hot path, most writes: one regular-expression test, then the browser's own setter.
+      if (!needsLook(raw)) return nativeSet.call(doc, raw);
       const cookie = parseCookieWrite(raw);
-      const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? ''}`;
+      const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`;
       const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
-      held.delete(key);
-      if (verdict === 'pass') return write(String(text));
-      held.set(key, { name: cookie.name, write: () => write(String(text)) });
-      heldNames.add(cookie.name);
+      if (verdict === 'pass') {
+        // A later write of the same cookie replaces whatever was held for it.
+        unhold(key);
+        return write(raw);
+      }
+      hold(key, { name: cookie.name, write: () => write(raw) });
       log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
       // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
-      if (verdict === 'session') write(String(text).replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
+      if (verdict === 'session') write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
     },
   });
 
@@ -106,14 +116,20 @@ export function installCookieGuard(
       const options = (typeof args[0] === 'object' && args[0] ? args[0] : { name: args[0] }) as {
         name?: unknown;
         expires?: unknown;
+        domain?: unknown;
+        path?: unknown;
       };
       const name = String(options.name ?? '');
       const persistent = options.expires != null;
       const deletion = persistent && Number(options.expires) <= Date.now();
       const { verdict, match } = decide(name, persistent, deletion);
-      if (verdict === 'pass') return storeSet.apply(this, args);
-      held.set(`${name};store`, { name, write: () => void storeSet.apply(this, args).catch(() => {}) });
-      heldNames.add(name);
+      // Keyed like a document.cookie write, so a later write of the same cookie either way replaces it.
+      const key = `${name};${typeof options.domain === 'string' ? options.domain.replace(/^\./, '').toLowerCase() : ''};${typeof options.path === 'string' ? options.path : '/'}`;
+      if (verdict === 'pass') {
+        unhold(key);
+        return storeSet.apply(this, args);
+      }
+      hold(key, { name, write: () => void storeSet.apply(this, args).catch(() => {}) });
       log(`held cookie ${name} (${match?.category ?? 'undeclared, persistent'})`);
       return Promise.resolve();
     };
@@ -126,7 +142,7 @@ export function installCookieGuard(
         // Asked again: settings that arrived after the write may have declared or moved the name.
         const match = rules.forCookie(cookie.name);
         if (match ? rules.isAllowed(match) : rules.allGranted()) {
-          held.delete(key);
+          unhold(key);
           cookie.write();
         }
       }

@@ -230,14 +230,26 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   type Method = (this: unknown, ...args: unknown[]) => unknown;
   /**
    * The insertion hot path: a leaf element that is not a script, frame or image — most insertions —
-   * is let through after two property reads.
+   * is let through after three reads. They go through the browser's own getters, captured here: a
+   * direct native call is faster than a property lookup along each element type's prototype chain,
+   * and a node whose prototype was changed cannot hide what it is.
    */
+  const nodeTypeOf = descriptorOf(win.Node.prototype, 'nodeType')!.get!;
+  const localNameOf = descriptorOf(proto, 'localName')!.get!;
+  const firstElementChildOf = descriptorOf(proto, 'firstElementChild')!.get!;
   const mayHold = (node: unknown): boolean => {
-    if (!node || typeof node !== 'object') return false;
-    const type = (node as Node).nodeType;
-    if (type === 1)
-      return KIND[(node as Element).localName] !== undefined || (node as Element).firstElementChild !== null;
-    return type === 11;
+    if (typeof node !== 'object' || node === null) return false;
+    let type: number;
+    try {
+      type = nodeTypeOf.call(node) as number;
+    } catch {
+      return false; // not a node: insertion methods make text of it
+    }
+    if (type !== 1) return type === 11;
+    const name = localNameOf.call(node) as string;
+    return (
+      name === 'script' || name === 'iframe' || name === 'img' || firstElementChildOf.call(node) !== null
+    );
   };
   const wrapFixed = (target: object, names: readonly string[], at = 0) => {
     for (const name of names) {
@@ -255,13 +267,17 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
             };
     }
   };
+  // `arguments`, not a rest parameter: no array is made for the common one- or two-node call.
   const wrapVariadic = (target: object, names: readonly string[]) => {
     for (const name of names) {
       const original = (target as Record<string, Method>)[name];
       if (typeof original !== 'function') continue;
-      (target as Record<string, Method>)[name] = function (this: unknown, ...nodes: unknown[]) {
-        for (const node of nodes) if (node && typeof node === 'object') inspect(node as Node, false);
-        return original.apply(this, nodes);
+      (target as Record<string, Method>)[name] = function (this: unknown) {
+        // eslint-disable-next-line prefer-rest-params
+        const nodes = arguments;
+        for (let index = 0; index < nodes.length; index += 1)
+          if (mayHold(nodes[index])) inspect(nodes[index] as Node, false);
+        return original.apply(this, nodes as unknown as unknown[]);
       };
     }
   };

@@ -8,15 +8,30 @@
 
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * One regular expression for a list of name patterns; `undefined` for an empty list. With
- * `write`, it tests a whole cookie write ("name=value; …") instead of a bare name.
- */
-export function compileNames(patterns: readonly string[], write = false): RegExp | undefined {
+/** One regular expression for a list of name patterns; `undefined` for an empty list. */
+export function compileNames(patterns: readonly string[]): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  const any = write ? '[^=;]*' : '.*';
-  const names = patterns.map((p) => escape(p).replace(/\*/g, any)).join('|');
-  return new RegExp(write ? `^\\s*(?:${names})\\s*=` : `^(?:${names})$`);
+  return new RegExp(`^(?:${namesSource(patterns, '.*')})$`);
+}
+
+function namesSource(patterns: readonly string[], any: string): string {
+  return patterns.map((p) => escape(p).replace(/\*/g, any)).join('|');
+}
+
+/** Source matching the start of a cookie write ("name=value; …") whose name is one of the patterns. */
+const writeNames = (patterns: readonly string[]) => `\\s*(?:${namesSource(patterns, '[^=;]*')})\\s*=`;
+
+/** `[eE][xX]…`: case-insensitive in a pattern whose other parts are not (cookie names are case-sensitive). */
+const caseless = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+
+/**
+ * One test for a whole `document.cookie` write that says whether it needs a closer look: its name
+ * is one of the patterns, or it has an Expires or Max-Age attribute (a persistent cookie, or a
+ * deletion). Everything else — a session cookie of an unlisted name, most writes — passes untouched.
+ */
+export function compileCookieFilter(patterns: readonly string[]): RegExp {
+  const lifetime = `;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`;
+  return new RegExp(patterns.length ? `^${writeNames(patterns)}|${lifetime}` : lifetime);
 }
 
 export interface HostMatcher {

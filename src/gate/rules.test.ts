@@ -111,10 +111,33 @@ describe('the cookie-write fast test', () => {
 
   test('claims writes of catalogued names and lets every other name through untouched', () => {
     for (const write of ['_ga=GA1.1.2.3; path=/', ' _ga_ABC = x', '_ym_uid=1; max-age=1', 'my.stats_1=1']) {
-      expect(rules.mayClaimCookieWrite(write), write).toBe(true);
+      expect(rules.cookieWriteFilter().test(write), write).toBe(true);
     }
     for (const write of ['session=1; path=/', 'a_ga=1', 'myXstats_1=1', 'x=_ga=1', 'consentry=%7B%7D']) {
-      expect(rules.mayClaimCookieWrite(write), write).toBe(false);
+      expect(rules.cookieWriteFilter().test(write), write).toBe(false);
+    }
+  });
+
+  test('claims every write with a lifetime, in any case and spacing, and the extra names given', () => {
+    const filter = rules.cookieWriteFilter(['held.one']);
+    for (const write of [
+      'a=1; Max-Age=5',
+      'a=1;max-age=0',
+      'a=1; path=/; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT',
+      'a=1; path=/;  expires =x',
+      'held.one=2',
+      ' held.one =2; path=/',
+    ]) {
+      expect(filter.test(write), write).toBe(true);
+    }
+    for (const write of [
+      'a=max-age=1',
+      'a=1; path=/max-age=1',
+      'a=1; x-max-age=1',
+      'heldXone=1',
+      'held.ones=1',
+    ]) {
+      expect(filter.test(write), write).toBe(false);
     }
   });
 });

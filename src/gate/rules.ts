@@ -1,5 +1,5 @@
 import { CATALOGUE } from './catalogue';
-import { compileHost, compileNames, matchesHost, type HostMatcher } from './patterns';
+import { compileCookieFilter, compileHost, compileNames, matchesHost, type HostMatcher } from './patterns';
 
 /** A service as the gate enforces it. */
 export interface GateService {
@@ -89,7 +89,7 @@ function compile(policy: GatePolicy) {
     byHost,
     anyCookie: compileNames(all('cookies')),
     anyStorage: compileNames(all('storage')),
-    cookieWrite: compileNames(all('cookies'), true),
+    cookiePatterns: all('cookies'),
   };
 }
 
@@ -97,6 +97,8 @@ function compile(policy: GatePolicy) {
 export function createRules(initial: GatePolicy) {
   let policy = initial;
   let compiled = compile(policy);
+  /** Counts `configure` calls, so that what others derive from the rules knows when to derive again. */
+  let version = 0;
   const hostCache = new Map<string, Match | null>();
   let granted: ReadonlySet<string> = new Set();
 
@@ -113,6 +115,7 @@ export function createRules(initial: GatePolicy) {
       policy = next;
       compiled = compile(next);
       hostCache.clear();
+      version += 1;
     },
     /** The service a URL belongs to, or undefined for everything not catalogued. */
     forUrl(url: string | URL, base?: string): Match | undefined {
@@ -134,8 +137,15 @@ export function createRules(initial: GatePolicy) {
       }
       return match ?? undefined;
     },
-    /** Whether a whole `document.cookie` write ("name=value; …") may concern a catalogued cookie; false: surely not. */
-    mayClaimCookieWrite: (text: string) => compiled.cookieWrite?.test(text) === true,
+    get version() {
+      return version;
+    },
+    /**
+     * One test for whole `document.cookie` writes ("name=value; …"): false means surely a session
+     * cookie that no service claims and none of the `extra` names. Built again when `version` changes.
+     */
+    cookieWriteFilter: (extra: Iterable<string> = []) =>
+      compileCookieFilter([...compiled.cookiePatterns, ...extra]),
     forCookie: (name: string) => (name === policy.ownCookie ? undefined : find('cookies', name)),
     forStorageKey: (key: string) => find('storage', key),
     setGranted(categories: Iterable<string>) {
