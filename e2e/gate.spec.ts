@@ -307,3 +307,50 @@ test.describe('settings that arrive after the tags (data-config)', () => {
     expect(trackers.hits().filter((hit) => hit.url.includes('google-analytics'))).toEqual([]);
   });
 });
+
+test.describe('ways around the gate', () => {
+  // Held, then released on consent (as the page's own elements and cookies are).
+  const RELEASED = [
+    'frame-image',
+    'frame-script',
+    'frame-natives',
+    'shadow-root',
+    'shadow-append',
+    'set-html-unsafe',
+    'dom-parser',
+    'srcdoc',
+  ];
+  // Requests made before consent are dropped, never sent later (G1).
+  const DROPPED = ['frame-fetch', 'frame-beacon', 'frame-xhr', 'window-index', 'navigated-frame'];
+  const escaped = (trackers: Trackers) =>
+    trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
+
+  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser and srcdoc: nothing before consent, the held ones after', async ({
+    page,
+    trackers,
+  }) => {
+    await page.goto('/e2e/gate/escapes.html');
+    expect(
+      await page.evaluate(() => (window as unknown as { tryEscapes: () => string[] }).tryEscapes()),
+    ).toEqual([]);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { navigatedFrameUsed?: boolean }).navigatedFrameUsed),
+      )
+      .toBe(true);
+    await page.waitForTimeout(1500);
+    expect(escaped(trackers)).toEqual([]);
+    expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+
+    await decide(page, 'acceptAll');
+    await expect.poll(() => RELEASED.filter((name) => !escaped(trackers).includes(name))).toEqual([]);
+    await expect
+      .poll(async () => (await storedTrackers(page)).cookies.map((cookie) => cookie.name).sort())
+      .toEqual(['_ga', '_gid']);
+    expect((await storedTrackers(page)).storage).toEqual(['_ym_uid']);
+    await page.waitForTimeout(500);
+    expect(escaped(trackers).filter((name) => DROPPED.includes(name))).toEqual([]);
+    // Each released element ran or loaded once.
+    expect(escaped(trackers).sort()).toEqual([...RELEASED].sort());
+  });
+});

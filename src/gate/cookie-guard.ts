@@ -16,10 +16,17 @@ export interface HeldCookie {
  *  - session cookies, declared necessary cookies, deletions and Consentry's own cookie pass.
  * Reads are untouched.
  */
+/**
+ * The guarded write of each document, shared by the page and its frames: a frame's cookie setter
+ * called on the page's document (or the other way round) is judged by that document's guard.
+ */
+export type CookieWriters = WeakMap<Document, (text: unknown) => void>;
+
 export function installCookieGuard(
   win: Window & typeof globalThis,
   rules: Rules,
   log: (message: string) => void,
+  writers: CookieWriters = new WeakMap(),
 ) {
   const doc = win.document;
   const held = new Map<string, HeldCookie>();
@@ -86,25 +93,31 @@ export function installCookieGuard(
       return nativeGet.call(this) as string;
     },
     set(this: Document, text: unknown) {
-      // Documents of this window other than the page (DOMParser, templates) hold no cookies of their own.
-      if (this !== doc) return nativeSet.call(this, text);
-      const raw = typeof text === 'string' ? text : String(text);
-      // Hot path, most writes: one regular-expression test, then the browser's own setter.
-      if (!needsLook(raw)) return nativeSet.call(doc, raw);
-      const cookie = parseCookieWrite(raw);
-      const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`;
-      const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
-      if (verdict === 'pass') {
-        // A later write of the same cookie replaces whatever was held for it.
-        unhold(key);
-        return write(raw);
-      }
-      hold(key, { name: cookie.name, write: () => write(raw) });
-      log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
-      // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
-      if (verdict === 'session') write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
+      if (this === doc) return guardedWrite(text);
+      // Another frame's document, or one without cookies of its own (DOMParser, templates).
+      const other = writers.get(this);
+      return other ? other(text) : nativeSet.call(this, text);
     },
   });
+  writers.set(doc, guardedWrite);
+
+  function guardedWrite(text: unknown) {
+    const raw = typeof text === 'string' ? text : String(text);
+    // Hot path, most writes: one regular-expression test, then the browser's own setter.
+    if (!needsLook(raw)) return nativeSet.call(doc, raw);
+    const cookie = parseCookieWrite(raw);
+    const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`;
+    const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
+    if (verdict === 'pass') {
+      // A later write of the same cookie replaces whatever was held for it.
+      unhold(key);
+      return write(raw);
+    }
+    hold(key, { name: cookie.name, write: () => write(raw) });
+    log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
+    // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
+    if (verdict === 'session') write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
+  }
 
   // Chromium's Cookie Store API writes cookies without document.cookie.
   const store = (

@@ -21,6 +21,10 @@ export interface ElementGuardOptions {
   readonly nonce: string | undefined;
   readonly log: (message: string) => void;
   readonly warn: (message: string) => void;
+  /** Categories whose scripts or frames have run, shared by the page and its frames. */
+  readonly ran?: Set<string>;
+  /** Called with the window of every frame that enters the document or is reached from here. */
+  readonly adopt?: (frame: Window | null) => void;
 }
 
 // Keyed by `localName`: a plain property read, cheaper than `tagName` on the insertion hot path.
@@ -28,12 +32,19 @@ const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: '
 const GUARDED = 'script,iframe,img';
 const HTML_WITH_LOADS = /<(iframe|img)\b/i;
 
-export function installElementGuard({ win, rules, nonce, log, warn }: ElementGuardOptions) {
+export function installElementGuard({
+  win,
+  rules,
+  nonce,
+  log,
+  warn,
+  ran = new Set<string>(),
+  adopt = () => {},
+}: ElementGuardOptions) {
   const doc = win.document;
   const held: Held[] = [];
   const heldByElement = new WeakMap<Element, Held>();
   const executed = new Set<string>();
-  const ran = new Set<string>();
   const warned = new Set<string>();
   const proto = win.Element.prototype;
   const nativeSetAttribute = proto.setAttribute;
@@ -42,6 +53,9 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   const setAttribute = (element: Element, name: string, value: string) =>
     nativeSetAttribute.call(element, name, value);
   const removeAttribute = (element: Element, name: string) => nativeRemoveAttribute.call(element, name);
+
+  // Assigned below, with the HTML parsing tools it needs; used by the attribute and parser nets.
+  let guardSrcdoc: (frame: HTMLElement, html: string, write: () => void) => void = (_f, _h, write) => write();
 
   /** The element's entry while it is still waiting (released entries stay in the WeakMap, harmlessly). */
   const live = (element: Element) => {
@@ -93,16 +107,62 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     else item.url = value;
   }
 
-  /** Look at an element about to enter (or just entered) the document, and its descendants. */
-  function inspect(node: Node, parsed: boolean) {
+  /**
+   * Look at an element about to enter (or just entered) the document, and its descendants.
+   * Returns the frames among them, whose windows are guarded once they are in.
+   */
+  function inspect(node: Node, parsed: boolean): HTMLElement[] | undefined {
     const type = node.nodeType;
-    if (type !== 1 && type !== 11) return;
+    if (type !== 1 && type !== 11) return undefined;
+    let frames: HTMLElement[] | undefined;
+    const look = (element: HTMLElement) => {
+      inspectOne(element, parsed);
+      if (element.localName === 'iframe') (frames ??= []).push(element);
+    };
     const element = node as HTMLElement;
-    if (type === 1 && KIND[element.localName]) inspectOne(element, parsed);
+    if (type === 1 && KIND[element.localName]) look(element);
     // Most inserted subtrees hold no script, frame or image: one querySelector says so.
     if ((type === 11 || element.firstElementChild) && (node as ParentNode).querySelector(GUARDED)) {
       for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED)))
-        inspectOne(child, parsed);
+        look(child);
+    }
+    return frames;
+  }
+
+  // A same-origin frame is a fresh realm whose functions the gate has not touched yet: its window is
+  // handed to `adopt` as soon as it exists — after insertion, and whenever code reaches for it.
+  const frameProto = win.HTMLIFrameElement.prototype;
+  const contentWindowOf = descriptorOf(frameProto, 'contentWindow')!.get!;
+  const adoptFrames = (frames: readonly HTMLElement[] | undefined) => {
+    if (frames)
+      for (const frame of frames) if (frame.isConnected) adopt(contentWindowOf.call(frame) as Window | null);
+  };
+  for (const owner of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
+    const target = owner?.prototype;
+    if (!target) continue;
+    const windowGetter = descriptorOf(target, 'contentWindow');
+    const documentGetter = descriptorOf(target, 'contentDocument');
+    if (windowGetter?.get) {
+      const get = windowGetter.get;
+      Object.defineProperty(target, 'contentWindow', {
+        ...windowGetter,
+        get(this: HTMLElement) {
+          const frame = get.call(this) as Window | null;
+          adopt(frame);
+          return frame;
+        },
+      });
+    }
+    if (documentGetter?.get) {
+      const get = documentGetter.get;
+      Object.defineProperty(target, 'contentDocument', {
+        ...documentGetter,
+        get(this: HTMLElement) {
+          const frameDocument = get.call(this) as Document | null;
+          if (frameDocument) adopt(frameDocument.defaultView);
+          return frameDocument;
+        },
+      });
     }
   }
 
@@ -129,6 +189,12 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       return;
     }
     if (type === BLOCKED_TYPE) return;
+    if (kind === 'iframe') {
+      // Parsed (the page's HTML, an inert parse): a srcdoc is judged by its markup.
+      const srcdoc = nativeGetAttribute.call(element, 'srcdoc');
+      if (srcdoc !== null) guardSrcdoc(element, srcdoc, () => {});
+      if (live(element)) return;
+    }
     const url = nativeGetAttribute.call(element, 'src') ?? '';
     const match = url ? rules.forUrl(url, doc.baseURI) : undefined;
     if (!match) return;
@@ -186,6 +252,8 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   /** `src`, `srcset` and `type` through the attribute APIs take the same road as the properties. */
   const guardAttribute = (element: Element, name: string, value: string, write: () => void) => {
     const lower = name.toLowerCase();
+    if (lower === 'srcdoc' && element.localName === 'iframe')
+      return guardSrcdoc(element as HTMLElement, value, write);
     if (!KIND[element.localName] || (lower !== 'src' && lower !== 'srcset' && lower !== 'type'))
       return write();
     const item = live(element);
@@ -230,25 +298,30 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   type Method = (this: unknown, ...args: unknown[]) => unknown;
   /**
    * The insertion hot path: a leaf element that is not a script, frame or image — most insertions —
-   * is let through after three reads. They go through the browser's own getters, captured here: a
+   * is let through after two reads. They go through the browser's own getters, captured here: a
    * direct native call is faster than a property lookup along each element type's prototype chain,
-   * and a node whose prototype was changed cannot hide what it is.
+   * and a node whose prototype was changed cannot hide what it is. `nodeName` tells the node type
+   * and the tag at once ("#text", "#document-fragment", "DIV"; lower case outside HTML documents).
    */
-  const nodeTypeOf = descriptorOf(win.Node.prototype, 'nodeType')!.get!;
-  const localNameOf = descriptorOf(proto, 'localName')!.get!;
+  const nodeNameOf = descriptorOf(win.Node.prototype, 'nodeName')!.get!;
   const firstElementChildOf = descriptorOf(proto, 'firstElementChild')!.get!;
   const mayHold = (node: unknown): boolean => {
     if (typeof node !== 'object' || node === null) return false;
-    let type: number;
+    let name: string;
     try {
-      type = nodeTypeOf.call(node) as number;
+      name = nodeNameOf.call(node) as string;
     } catch {
       return false; // not a node: insertion methods make text of it
     }
-    if (type !== 1) return type === 11;
-    const name = localNameOf.call(node) as string;
+    if (name.charCodeAt(0) === 35 /* # */) return name === '#document-fragment';
     return (
-      name === 'script' || name === 'iframe' || name === 'img' || firstElementChildOf.call(node) !== null
+      name === 'SCRIPT' ||
+      name === 'IFRAME' ||
+      name === 'IMG' ||
+      name === 'script' ||
+      name === 'iframe' ||
+      name === 'img' ||
+      firstElementChildOf.call(node) !== null
     );
   };
   const wrapFixed = (target: object, names: readonly string[], at = 0) => {
@@ -258,12 +331,18 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       (target as Record<string, Method>)[name] =
         at === 0
           ? function (this: unknown, a?: unknown, b?: unknown) {
-              if (mayHold(a)) inspect(a as Node, false);
-              return original.call(this, a, b);
+              if (!mayHold(a)) return original.call(this, a, b);
+              const frames = inspect(a as Node, false);
+              const result = original.call(this, a, b);
+              adoptFrames(frames);
+              return result;
             }
           : function (this: unknown, a?: unknown, b?: unknown) {
-              if (mayHold(b)) inspect(b as Node, false);
-              return original.call(this, a, b);
+              if (!mayHold(b)) return original.call(this, a, b);
+              const frames = inspect(b as Node, false);
+              const result = original.call(this, a, b);
+              adoptFrames(frames);
+              return result;
             };
     }
   };
@@ -275,9 +354,16 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
       (target as Record<string, Method>)[name] = function (this: unknown) {
         // eslint-disable-next-line prefer-rest-params
         const nodes = arguments;
-        for (let index = 0; index < nodes.length; index += 1)
-          if (mayHold(nodes[index])) inspect(nodes[index] as Node, false);
-        return original.apply(this, nodes as unknown as unknown[]);
+        let frames: HTMLElement[] | undefined;
+        for (let index = 0; index < nodes.length; index += 1) {
+          if (mayHold(nodes[index])) {
+            const found = inspect(nodes[index] as Node, false);
+            if (found) (frames ??= []).push(...found);
+          }
+        }
+        const result = original.apply(this, nodes as unknown as unknown[]);
+        adoptFrames(frames);
+        return result;
       };
     }
   };
@@ -287,6 +373,8 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
   wrapVariadic(proto, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']);
   wrapVariadic(win.CharacterData.prototype, ['before', 'after', 'replaceWith']);
   wrapVariadic(win.Document.prototype, ['append', 'prepend', 'replaceChildren']);
+  // Shadow roots are document fragments, and a connected one runs what it is given.
+  wrapVariadic(win.DocumentFragment.prototype, ['append', 'prepend', 'replaceChildren']);
   // innerHTML / insertAdjacentHTML with an iframe or image: parse inert first, so nothing loads before we look.
   const innerHTML = descriptorOf(proto, 'innerHTML');
   const parseInert = (html: string) => {
@@ -318,10 +406,69 @@ export function installElementGuard({ win, rules, nonce, log, warn }: ElementGua
     else this.after(fragment);
   };
 
+  // A shadow root's own innerHTML, and setHTMLUnsafe on elements and shadow roots: the same inert
+  // parse first. setHTMLUnsafe also builds declarative shadow roots; the open ones are looked into.
+  const shadowProto = win.ShadowRoot?.prototype;
+  if (shadowProto)
+    guardSetter(shadowProto, 'innerHTML', (root: ShadowRoot, html, set) =>
+      HTML_WITH_LOADS.test(html) ? root.replaceChildren(parseInert(html)) : set(html),
+    );
+  type SetHTML = (this: unknown, html: unknown, options?: unknown) => void;
+  const elementSetHTML = (proto as unknown as { setHTMLUnsafe?: SetHTML }).setHTMLUnsafe;
+  for (const target of [proto, shadowProto]) {
+    const original = (target as unknown as { setHTMLUnsafe?: SetHTML } | undefined)?.setHTMLUnsafe;
+    if (!target || !original || !elementSetHTML) continue;
+    (target as unknown as { setHTMLUnsafe: SetHTML }).setHTMLUnsafe = function (html, options) {
+      const text = String(html);
+      const element = this as Element;
+      if (!HTML_WITH_LOADS.test(text) || (target === proto && element.localName === 'template'))
+        return original.call(this, html, options);
+      const template = doc.createElement('template');
+      elementSetHTML.call(template, text, options);
+      inspect(template.content, false);
+      for (const host of Array.from(template.content.querySelectorAll('*')))
+        if (host.shadowRoot) inspect(host.shadowRoot, false);
+      (this as ParentNode).replaceChildren(template.content);
+    };
+  }
+
+  // srcdoc: a document of the page's own origin, made after the gate can reach it. If its markup
+  // loads from a catalogued host, the whole srcdoc waits for that category.
+  const trackerIn = (html: string) => {
+    if (!/\b(src|srcset|href)\s*=/i.test(html)) return undefined;
+    const template = doc.createElement('template');
+    innerHTML!.set!.call(template, html);
+    for (const element of Array.from(template.content.querySelectorAll('[src],[srcset],[href]'))) {
+      for (const name of ['src', 'srcset', 'href']) {
+        const url = nativeGetAttribute.call(element, name)?.trim().split(/\s/)[0];
+        const match = url ? rules.forUrl(url, doc.baseURI) : undefined;
+        if (match && !rules.isAllowed(match)) return match;
+      }
+    }
+    return undefined;
+  };
+  guardSrcdoc = (frame: HTMLElement, html: string, write: () => void) => {
+    const match = trackerIn(html);
+    if (!match) return write();
+    const existing = live(frame);
+    if (existing) existing.srcdoc = html;
+    else {
+      // Without its srcdoc a frame would load its src: that waits too.
+      const url = nativeGetAttribute.call(frame, 'src') ?? '';
+      hold(frame, { match, categories: [], url, srcdoc: html, originalType: null, markup: false });
+      if (url) removeAttribute(frame, 'src');
+    }
+    removeAttribute(frame, 'srcdoc');
+  };
+  guardSetter(frameProto, 'srcdoc', (frame: HTMLElement, value, set) =>
+    guardSrcdoc(frame, value, () => set(value)),
+  );
+
   // Net 3: the parser. Once it is done (DOMContentLoaded) every later insertion goes through net 2,
   // so the observer stops: a subtree observer makes the browser queue a record for every insertion.
   const inspectRecords = (records: MutationRecord[]) => {
-    for (const record of records) for (const node of Array.from(record.addedNodes)) inspect(node, true);
+    for (const record of records)
+      for (const node of Array.from(record.addedNodes)) adoptFrames(inspect(node, true));
   };
   const observer = new win.MutationObserver(inspectRecords);
   observer.observe(doc, { childList: true, subtree: true });

@@ -1,9 +1,17 @@
 import { removeDenied } from './cleanup';
-import { installCookieGuard } from './cookie-guard';
-import { installElementGuard } from './element-guard';
+import { installCookieGuard, type CookieGuard, type CookieWriters } from './cookie-guard';
+import { installElementGuard, type ElementGuard } from './element-guard';
 import { installNetworkGuard } from './network-guard';
 import { cataloguePolicy, createRules, type GatePolicy } from './rules';
-import { installStorageGuard } from './storage-guard';
+import { installStorageGuard, type StorageGuard } from './storage-guard';
+
+interface Realm {
+  readonly win: Window & typeof globalThis;
+  readonly doc: Document;
+  readonly cookies: CookieGuard;
+  readonly storage: StorageGuard;
+  readonly elements: ElementGuard;
+}
 
 export interface GateOptions {
   readonly win: Window & typeof globalThis;
@@ -28,15 +36,66 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
     if (debugging) win.console.info(`consentry: ${message}`);
   };
   const warn = (message: string) => win.console.warn(`consentry: ${message}`);
-  const cookies = installCookieGuard(win, rules, log);
-  const storage = installStorageGuard(win, rules, log);
-  installNetworkGuard(win, rules, log);
-  const elements = installElementGuard({ win, rules, nonce, log, warn });
+  const ran = new Set<string>();
+  /** The page, then every same-origin frame window it reached (each a realm with its own functions). */
+  const realms: Realm[] = [];
+  const guarded = new WeakSet<Document>();
+  const cookieWriters: CookieWriters = new WeakMap();
+
+  function guard(target: Window & typeof globalThis): Realm {
+    const doc = target.document;
+    guarded.add(doc);
+    const realm: Realm = {
+      win: target,
+      doc,
+      cookies: installCookieGuard(target, rules, log, cookieWriters),
+      storage: installStorageGuard(target, rules, log),
+      elements: installElementGuard({ win: target, rules, nonce, log, warn, ran, adopt }),
+    };
+    installNetworkGuard(target, rules, log);
+    realms.push(realm);
+    return realm;
+  }
+
+  /**
+   * A same-origin frame (an about:blank one made by code, or a page of the site) is a fresh realm
+   * whose fetch, cookie setter, appendChild… are untouched: a way around the gate for any script
+   * that makes one. Its window is guarded like the page's before the script gets it. Frames of
+   * another origin have their own cookies and cannot be reached (their scripts are theirs).
+   */
+  function adopt(frame: Window | null) {
+    let frameDoc: Document | undefined;
+    try {
+      frameDoc = frame?.document;
+    } catch {
+      return;
+    }
+    if (!frame || !frameDoc || guarded.has(frameDoc)) return;
+    log(`guarding a frame's window (${frameDoc.URL})`);
+    guard(frame as Window & typeof globalThis);
+  }
+
+  const page = guard(win);
 
   function open(): Promise<void> {
-    cookies.release();
-    storage.release();
-    return elements.release();
+    // Frames removed or navigated since: their realms are gone.
+    for (let index = realms.length - 1; index > 0; index -= 1) {
+      const realm = realms[index]!;
+      let gone = true;
+      try {
+        gone = realm.win.closed || realm.win.document !== realm.doc;
+      } catch {
+        // Navigated to another origin.
+      }
+      if (gone) realms.splice(index, 1);
+    }
+    return Promise.all(
+      realms.map((realm) => {
+        realm.cookies.release();
+        realm.storage.release();
+        return realm.elements.release();
+      }),
+    ).then(() => undefined);
   }
 
   return {
@@ -53,11 +112,18 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       return open();
     },
     /** R2: delete cookies and storage keys of every category that is not granted now. */
-    removeDenied: () => removeDenied(win, rules, cookies),
+    removeDenied: () => removeDenied(win, rules, page.cookies),
     /** Categories whose scripts or frames have run in this page (a running script cannot be unloaded). */
-    ran: elements.ran,
-    /** What is waiting now: elements, and cookies by `name;domain;path`. */
-    held: { elements: elements.held, cookies: cookies.held },
+    ran: ran as ReadonlySet<string>,
+    /** What is waiting now in the page and its frames: elements, and cookies by `name;domain;path`. */
+    held: {
+      get elements() {
+        return realms.flatMap((realm) => realm.elements.held);
+      },
+      get cookies() {
+        return new Map(realms.flatMap((realm) => [...realm.cookies.held]));
+      },
+    },
   };
 }
 

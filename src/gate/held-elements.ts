@@ -19,6 +19,8 @@ export interface Held {
   url: string;
   /** `srcset` held from an image. */
   srcset?: string;
+  /** `srcdoc` held from a frame whose markup loads from a catalogued host. */
+  srcdoc?: string;
   /** The script's own `type` before we blocked it (null: none). */
   originalType: string | null;
   /** Marked up by the site (`type="text/plain" data-category`), rather than blocked by the gate. */
@@ -49,7 +51,7 @@ export function isAllowedHeld(held: Held, rules: Rules): boolean {
 
 /** Attributes that belong to the gate or to the markup convention, not to the released element. */
 const OWN_ATTRIBUTES =
-  /^(type|src|srcset|data-src|data-srcset|data-category|data-type|data-consentry-[\w-]+)$/i;
+  /^(type|src|srcset|srcdoc|data-src|data-srcset|data-category|data-type|data-consentry-[\w-]+)$/i;
 
 function byDocumentOrder(a: Held, b: Held): number {
   if (!a.element.isConnected || !b.element.isConnected) return 0;
@@ -123,6 +125,7 @@ export async function releaseAllowed(held: Held[], tools: ReleaseTools): Promise
       tools.removeAttribute(item.element, 'data-src');
       tools.removeAttribute(item.element, 'data-srcset');
     }
+    if (item.srcdoc !== undefined) tools.setAttribute(item.element, 'srcdoc', item.srcdoc);
     if (item.srcset) tools.setAttribute(item.element, 'srcset', item.srcset);
     if (item.url) tools.setAttribute(item.element, 'src', item.url);
   }

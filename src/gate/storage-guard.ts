@@ -42,3 +42,5 @@ export function installStorageGuard(
     },
   };
 }
+
+export type StorageGuard = ReturnType<typeof installStorageGuard>;
