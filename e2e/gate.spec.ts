@@ -318,6 +318,7 @@ test.describe('ways around the gate', () => {
     'shadow-append',
     'set-html-unsafe',
     'dom-parser',
+    'named-item',
     'srcdoc',
   ];
   // Requests made before consent are dropped, never sent later (G1).
@@ -325,10 +326,12 @@ test.describe('ways around the gate', () => {
   const escaped = (trackers: Trackers) =>
     trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
 
-  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser and srcdoc: nothing before consent, the held ones after', async ({
+  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, attributes.setNamedItem, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
     page,
     trackers,
   }) => {
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
     await page.goto('/e2e/gate/escapes.html');
     expect(
       await page.evaluate(() => (window as unknown as { tryEscapes: () => string[] }).tryEscapes()),
@@ -341,6 +344,10 @@ test.describe('ways around the gate', () => {
     await page.waitForTimeout(1500);
     expect(escaped(trackers)).toEqual([]);
     expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
+    expect(sockets).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { socketsRefused: string[] }).socketsRefused),
+    ).toEqual(['SecurityError', 'SecurityError']);
 
     await decide(page, 'acceptAll');
     await expect.poll(() => RELEASED.filter((name) => !escaped(trackers).includes(name))).toEqual([]);

@@ -30,6 +30,12 @@ export interface ElementGuardOptions {
 // Keyed by `localName`: a plain property read, cheaper than `tagName` on the insertion hot path.
 const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
 const GUARDED = 'script,iframe,img';
+/** What an inserted node may need (`classify`): nothing, a look at itself, or at what it holds. */
+const NOTHING = 0;
+const GUARDED_ELEMENT = 1;
+const FRAME = 2;
+const SUBTREE = 3;
+type Found = typeof NOTHING | typeof GUARDED_ELEMENT | typeof FRAME | typeof SUBTREE;
 const HTML_WITH_LOADS = /<(iframe|img)\b/i;
 
 export function installElementGuard({
@@ -47,6 +53,8 @@ export function installElementGuard({
   const executed = new Set<string>();
   const warned = new Set<string>();
   const proto = win.Element.prototype;
+  const nodeNameOf = descriptorOf(win.Node.prototype, 'nodeName')!.get!;
+  const firstElementChildOf = descriptorOf(proto, 'firstElementChild')!.get!;
   const nativeSetAttribute = proto.setAttribute;
   const nativeGetAttribute = proto.getAttribute;
   const nativeRemoveAttribute = proto.removeAttribute;
@@ -108,23 +116,24 @@ export function installElementGuard({
   }
 
   /**
-   * Look at an element about to enter (or just entered) the document, and its descendants.
-   * Returns the frames among them, whose windows are guarded once they are in.
+   * Look at a node about to enter (or just entered) the document, and its descendants; `what` is
+   * what `classify` found, when the caller already asked. Returns the frames among them, whose
+   * windows are guarded once they are in.
    */
-  function inspect(node: Node, parsed: boolean): HTMLElement[] | undefined {
-    const type = node.nodeType;
-    if (type !== 1 && type !== 11) return undefined;
+  function inspect(node: Node, parsed: boolean, what = classify(node)): HTMLElement[] | undefined {
+    if (what === NOTHING) return undefined;
     let frames: HTMLElement[] | undefined;
-    const look = (element: HTMLElement) => {
-      inspectOne(element, parsed);
-      if (element.localName === 'iframe') (frames ??= []).push(element);
-    };
-    const element = node as HTMLElement;
-    if (type === 1 && KIND[element.localName]) look(element);
+    if (what === GUARDED_ELEMENT || what === FRAME) {
+      inspectOne(node as HTMLElement, parsed);
+      if (what === FRAME) frames = [node as HTMLElement];
+      if (firstElementChildOf.call(node) === null) return frames;
+    }
     // Most inserted subtrees hold no script, frame or image: one querySelector says so.
-    if ((type === 11 || element.firstElementChild) && (node as ParentNode).querySelector(GUARDED)) {
-      for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED)))
-        look(child);
+    if ((node as ParentNode).querySelector(GUARDED)) {
+      for (const child of Array.from((node as ParentNode).querySelectorAll<HTMLElement>(GUARDED))) {
+        inspectOne(child, parsed);
+        if (child.localName === 'iframe') (frames ??= []).push(child);
+      }
     }
     return frames;
   }
@@ -285,6 +294,32 @@ export function installElementGuard({
       return replaced;
     };
   }
+  // element.attributes.setNamedItem(attr): a NamedNodeMap does not tell its element, so the maps
+  // handed out by `attributes` are remembered (weakly) with theirs.
+  const attributesGetter = descriptorOf(proto, 'attributes');
+  const mapOwners = new WeakMap<NamedNodeMap, Element>();
+  if (attributesGetter?.get) {
+    const get = attributesGetter.get;
+    Object.defineProperty(proto, 'attributes', {
+      ...attributesGetter,
+      get(this: Element) {
+        const map = get.call(this) as NamedNodeMap;
+        mapOwners.set(map, this);
+        return map;
+      },
+    });
+  }
+  const mapProto = win.NamedNodeMap.prototype;
+  for (const name of ['setNamedItem', 'setNamedItemNS'] as const) {
+    const original = mapProto[name];
+    mapProto[name] = function (this: NamedNodeMap, attr: Attr) {
+      const element = mapOwners.get(this);
+      if (!element || attr.namespaceURI) return original.call(this, attr);
+      let replaced: Attr | null = null;
+      guardAttribute(element, attr.name, attr.value, () => (replaced = original.call(this, attr)));
+      return replaced;
+    };
+  }
   guardSetter(win.Attr.prototype, 'value', (attr: Attr, value, set) =>
     attr.ownerElement && !attr.namespaceURI
       ? guardAttribute(attr.ownerElement, attr.name, value, () => set(value))
@@ -303,27 +338,19 @@ export function installElementGuard({
    * and a node whose prototype was changed cannot hide what it is. `nodeName` tells the node type
    * and the tag at once ("#text", "#document-fragment", "DIV"; lower case outside HTML documents).
    */
-  const nodeNameOf = descriptorOf(win.Node.prototype, 'nodeName')!.get!;
-  const firstElementChildOf = descriptorOf(proto, 'firstElementChild')!.get!;
-  const mayHold = (node: unknown): boolean => {
-    if (typeof node !== 'object' || node === null) return false;
+  function classify(node: unknown): Found {
+    if (typeof node !== 'object' || node === null) return NOTHING;
     let name: string;
     try {
       name = nodeNameOf.call(node) as string;
     } catch {
-      return false; // not a node: insertion methods make text of it
+      return NOTHING; // not a node: insertion methods make text of it
     }
-    if (name.charCodeAt(0) === 35 /* # */) return name === '#document-fragment';
-    return (
-      name === 'SCRIPT' ||
-      name === 'IFRAME' ||
-      name === 'IMG' ||
-      name === 'script' ||
-      name === 'iframe' ||
-      name === 'img' ||
-      firstElementChildOf.call(node) !== null
-    );
-  };
+    if (name.charCodeAt(0) === 35 /* # */) return name === '#document-fragment' ? SUBTREE : NOTHING;
+    if (name === 'SCRIPT' || name === 'IMG' || name === 'script' || name === 'img') return GUARDED_ELEMENT;
+    if (name === 'IFRAME' || name === 'iframe') return FRAME;
+    return firstElementChildOf.call(node) === null ? NOTHING : SUBTREE;
+  }
   const wrapFixed = (target: object, names: readonly string[], at = 0) => {
     for (const name of names) {
       const original = (target as Record<string, Method>)[name];
@@ -331,15 +358,17 @@ export function installElementGuard({
       (target as Record<string, Method>)[name] =
         at === 0
           ? function (this: unknown, a?: unknown, b?: unknown) {
-              if (!mayHold(a)) return original.call(this, a, b);
-              const frames = inspect(a as Node, false);
+              const found = classify(a);
+              if (found === NOTHING) return original.call(this, a, b);
+              const frames = inspect(a as Node, false, found);
               const result = original.call(this, a, b);
               adoptFrames(frames);
               return result;
             }
           : function (this: unknown, a?: unknown, b?: unknown) {
-              if (!mayHold(b)) return original.call(this, a, b);
-              const frames = inspect(b as Node, false);
+              const found = classify(b);
+              if (found === NOTHING) return original.call(this, a, b);
+              const frames = inspect(b as Node, false, found);
               const result = original.call(this, a, b);
               adoptFrames(frames);
               return result;
@@ -356,9 +385,10 @@ export function installElementGuard({
         const nodes = arguments;
         let frames: HTMLElement[] | undefined;
         for (let index = 0; index < nodes.length; index += 1) {
-          if (mayHold(nodes[index])) {
-            const found = inspect(nodes[index] as Node, false);
-            if (found) (frames ??= []).push(...found);
+          const found = classify(nodes[index]);
+          if (found !== NOTHING) {
+            const inside = inspect(nodes[index] as Node, false, found);
+            if (inside) (frames ??= []).push(...inside);
           }
         }
         const result = original.apply(this, nodes as unknown as unknown[]);

@@ -6,6 +6,7 @@ import type { Rules } from './rules';
  *  - `navigator.sendBeacon` → returns `true` (as if queued), so the tag does not retry another way;
  *  - `fetch` → resolves to an empty `204` response;
  *  - `XMLHttpRequest#send` → sends nothing and fires `error` and `loadend`;
+ *  - `new WebSocket` → throws a `SecurityError`, as a Content Security Policy would;
  *  - `Image`/`<img>` → handled by the element guard (the `src` is never set).
  */
 export function installNetworkGuard(
@@ -35,6 +36,21 @@ export function installNetworkGuard(
       if (blocked(url)) return Promise.resolve(new win.Response(null, { status: 204 }));
       return fetch.call(this ?? win, input, init);
     } as typeof fetch;
+  }
+
+  // A WebSocket to a catalogued host (Metrica's Webvisor) is refused the way a Content Security
+  // Policy refuses one: the constructor throws a SecurityError, which tags already expect.
+  const NativeSocket = win.WebSocket;
+  if (typeof NativeSocket === 'function') {
+    const GuardedSocket = function (this: unknown, url: string | URL, protocols?: string | string[]) {
+      if (blocked(url))
+        throw new win.DOMException(`consentry: ${String(url)} waits for consent`, 'SecurityError');
+      return protocols === undefined ? new NativeSocket(url) : new NativeSocket(url, protocols);
+    } as unknown as typeof WebSocket;
+    Object.defineProperty(GuardedSocket, 'prototype', { value: NativeSocket.prototype });
+    for (const state of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const)
+      Object.defineProperty(GuardedSocket, state, { value: NativeSocket[state], enumerable: true });
+    win.WebSocket = GuardedSocket;
   }
 
   const xhr = win.XMLHttpRequest?.prototype;
