@@ -21,7 +21,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
-import { fixed, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
+import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
 const PAIRS = positiveInt('pairs', 8);
 const ROUNDS = positiveInt('rounds', 10);
@@ -50,6 +50,15 @@ const WORKLOADS = [
   { id: 'fetchCalls', label: '… of which inside the fetch() calls', derived: true },
 ];
 const VARIANTS = ['without', 'with'];
+// --only dom,cookies: a quicker look at some tasks while working on them (the README's figures use all).
+const ONLY = flag('only', '').split(',').filter(Boolean);
+for (const id of ONLY)
+  if (!TASKS.some((task) => task.id === id))
+    throw new Error(`--only: no task "${id}" (tasks: ${TASKS.map((task) => task.id).join(', ')})`);
+const RUN_TASKS = ONLY.length ? TASKS.filter((task) => ONLY.includes(task.id)) : TASKS;
+const RUN_WORKLOADS = WORKLOADS.filter((workload) =>
+  RUN_TASKS.some((task) => task.figures.includes(workload.id)),
+);
 
 /**
  * Opens one variant as a visitor who refused meets the gate: every guard installed, every tracker
@@ -123,7 +132,7 @@ async function measurePair(browser, origin, pairIndex) {
     );
     let sample = pairIndex;
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const task of TASKS) {
+      for (const task of RUN_TASKS) {
         if (round % task.everyRounds !== 0) continue;
         for (let repeat = 0; repeat < task.perRound; repeat += 1) {
           // Which page goes first alternates from one sample to the next.
@@ -170,7 +179,7 @@ async function main() {
       cpuThrottling: THROTTLE,
     });
     console.log(
-      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling\n`,
+      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${RUN_TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling\n`,
     );
 
     const pairs = [];
@@ -180,7 +189,7 @@ async function main() {
     }
     if (process.stdout.isTTY) process.stdout.write('\n');
 
-    const rows = WORKLOADS.map((workload) => {
+    const rows = RUN_WORKLOADS.map((workload) => {
       const series = (variant) => pairs.flatMap((pair) => pair.times[variant][workload.id]);
       const without = series('without');
       const withGate = series('with');
