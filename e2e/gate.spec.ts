@@ -361,3 +361,20 @@ test.describe('ways around the gate', () => {
     expect(escaped(trackers).sort()).toEqual([...RELEASED].sort());
   });
 });
+
+test('a frame of another origin is left alone: reaching for it throws nothing and logs nothing', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/e2e/gate/escapes.html');
+  const reached = await page.evaluate(async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `http://other.example.test:${location.port}/e2e/gate/plain.html`;
+    document.body.append(frame);
+    await new Promise((done) => frame.addEventListener('load', done, { once: true }));
+    frame.contentWindow!.postMessage('hello', '*');
+    return { window: frame.contentWindow !== null, document: frame.contentDocument };
+  });
+  expect(reached).toEqual({ window: true, document: null });
+  expect(consoleErrors).toEqual([]);
+});

@@ -42,14 +42,11 @@ export function installCookieGuard(
    * held write, or with a lifetime needs a closer look. Built again after the rules or the held
    * names change.
    */
-  let filter: RegExp | undefined;
-  let filterVersion = -1;
-  const needsLook = (raw: string) => {
-    if (filterVersion !== rules.version || !filter) {
-      filter = rules.cookieWriteFilter(new Set([...held.values()].map((cookie) => cookie.name)));
-      filterVersion = rules.version;
-    }
-    return filter.test(raw);
+  let filter = rules.cookieWriteFilter();
+  let filterVersion = rules.version;
+  const refilter = () => {
+    filter = rules.cookieWriteFilter(new Set([...held.values()].map((cookie) => cookie.name)));
+    filterVersion = rules.version;
   };
   /** RFC 6265 §5.1.4: a write without Path is for the directory of the page's path. */
   const defaultPath = () => {
@@ -92,31 +89,51 @@ export function installCookieGuard(
     get(this: Document) {
       return nativeGet.call(this) as string;
     },
-    set(this: Document, text: unknown) {
-      if (this === doc) return guardedWrite(text);
+    set: guardedSet,
+  });
+  writers.set(doc, (text) => guardedSet.call(doc, text));
+
+  function guardedSet(this: Document, text: unknown) {
+    if (this !== doc) {
       // Another frame's document, or one without cookies of its own (DOMParser, templates).
       const other = writers.get(this);
       return other ? other(text) : nativeSet.call(this, text);
-    },
-  });
-  writers.set(doc, guardedWrite);
-
-  function guardedWrite(text: unknown) {
+    }
     const raw = typeof text === 'string' ? text : String(text);
-    // Hot path, most writes: one regular-expression test, then the browser's own setter.
-    if (!needsLook(raw)) return nativeSet.call(doc, raw);
+    if (filterVersion !== rules.version) refilter();
+    // Hot path, most writes: a cheap "surely not", then the browser's own setter. The rest is
+    // kept out of this function, so that the browser can inline it where the page writes.
+    if (!filter.mayConcern(raw)) return nativeSet.call(doc, raw);
     const cookie = parseCookieWrite(raw);
-    const key = `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`;
+    settle(
+      cookie,
+      `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`,
+      () => write(raw),
+      // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
+      () => write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, '')),
+    );
+  }
+
+  /**
+   * Decide one write (a `document.cookie` or Cookie Store one): let it through, or hold it —
+   * an undeclared persistent cookie with `sessionCopy` written meanwhile. A later write of the same
+   * cookie (`key`) replaces whatever was held for it.
+   */
+  function settle(
+    cookie: { name: string; persistent: boolean; deletion: boolean },
+    key: string,
+    writeIt: () => void,
+    sessionCopy?: () => void,
+  ) {
     const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
     if (verdict === 'pass') {
-      // A later write of the same cookie replaces whatever was held for it.
       unhold(key);
-      return write(raw);
+      writeIt();
+      return;
     }
-    hold(key, { name: cookie.name, write: () => write(raw) });
+    hold(key, { name: cookie.name, write: writeIt });
     log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
-    // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
-    if (verdict === 'session') write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, ''));
+    if (verdict === 'session') sessionCopy?.();
   }
 
   // Chromium's Cookie Store API writes cookies without document.cookie.
@@ -135,16 +152,17 @@ export function installCookieGuard(
       const name = String(options.name ?? '');
       const persistent = options.expires != null;
       const deletion = persistent && Number(options.expires) <= Date.now();
-      const { verdict, match } = decide(name, persistent, deletion);
       // Keyed like a document.cookie write, so a later write of the same cookie either way replaces it.
-      const key = `${name};${typeof options.domain === 'string' ? options.domain.replace(/^\./, '').toLowerCase() : ''};${typeof options.path === 'string' ? options.path : '/'}`;
-      if (verdict === 'pass') {
-        unhold(key);
-        return storeSet.apply(this, args);
-      }
-      hold(key, { name, write: () => void storeSet.apply(this, args).catch(() => {}) });
-      log(`held cookie ${name} (${match?.category ?? 'undeclared, persistent'})`);
-      return Promise.resolve();
+      const domain =
+        typeof options.domain === 'string' ? options.domain.replace(/^\./, '').toLowerCase() : '';
+      const key = `${name};${domain};${typeof options.path === 'string' ? options.path : '/'}`;
+      let result: Promise<void> = Promise.resolve();
+      settle({ name, persistent, deletion }, key, () => {
+        result = storeSet.apply(this, args);
+        // A held write fails on release with nobody waiting for it.
+        result.catch(() => {});
+      });
+      return result;
     };
   }
 

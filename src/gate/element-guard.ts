@@ -140,39 +140,40 @@ export function installElementGuard({
 
   // A same-origin frame is a fresh realm whose functions the gate has not touched yet: its window is
   // handed to `adopt` as soon as it exists — after insertion, and whenever code reaches for it.
+  // The frame's document is read, not its window's: for a frame of another origin the browser
+  // answers null instead of throwing (and logging) a SecurityError.
   const frameProto = win.HTMLIFrameElement.prototype;
-  const contentWindowOf = descriptorOf(frameProto, 'contentWindow')!.get!;
+  const frameDocumentOf = descriptorOf(frameProto, 'contentDocument')!.get!;
   const adoptFrames = (frames: readonly HTMLElement[] | undefined) => {
     if (frames)
-      for (const frame of frames) if (frame.isConnected) adopt(contentWindowOf.call(frame) as Window | null);
+      for (const frame of frames)
+        adopt((frameDocumentOf.call(frame) as Document | null)?.defaultView ?? null);
   };
   for (const owner of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
     const target = owner?.prototype;
-    if (!target) continue;
-    const windowGetter = descriptorOf(target, 'contentWindow');
-    const documentGetter = descriptorOf(target, 'contentDocument');
-    if (windowGetter?.get) {
-      const get = windowGetter.get;
-      Object.defineProperty(target, 'contentWindow', {
-        ...windowGetter,
-        get(this: HTMLElement) {
-          const frame = get.call(this) as Window | null;
-          adopt(frame);
-          return frame;
-        },
-      });
-    }
-    if (documentGetter?.get) {
-      const get = documentGetter.get;
-      Object.defineProperty(target, 'contentDocument', {
-        ...documentGetter,
-        get(this: HTMLElement) {
-          const frameDocument = get.call(this) as Document | null;
-          if (frameDocument) adopt(frameDocument.defaultView);
-          return frameDocument;
-        },
-      });
-    }
+    const windowGetter = target && descriptorOf(target, 'contentWindow');
+    const documentGetter = target && descriptorOf(target, 'contentDocument');
+    if (!target || !windowGetter?.get || !documentGetter?.get) continue;
+    const windowOf = windowGetter.get;
+    const documentOf = documentGetter.get;
+    const reach = (element: HTMLElement) => {
+      const frameDocument = documentOf.call(element) as Document | null;
+      if (frameDocument) adopt(frameDocument.defaultView);
+      return frameDocument;
+    };
+    Object.defineProperty(target, 'contentWindow', {
+      ...windowGetter,
+      get(this: HTMLElement) {
+        reach(this);
+        return windowOf.call(this) as Window | null;
+      },
+    });
+    Object.defineProperty(target, 'contentDocument', {
+      ...documentGetter,
+      get(this: HTMLElement) {
+        return reach(this);
+      },
+    });
   }
 
   function inspectOne(element: HTMLElement, parsed: boolean) {

@@ -24,14 +24,39 @@ const writeNames = (patterns: readonly string[]) => `\\s*(?:${namesSource(patter
 /** `[eE][xX]…`: case-insensitive in a pattern whose other parts are not (cookie names are case-sensitive). */
 const caseless = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
 
+/** Whether a whole `document.cookie` write ("name=value; …") needs a closer look. */
+export interface CookieFilter {
+  mayConcern(write: string): boolean;
+}
+
 /**
- * One test for a whole `document.cookie` write that says whether it needs a closer look: its name
- * is one of the patterns, or it has an Expires or Max-Age attribute (a persistent cookie, or a
- * deletion). Everything else — a session cookie of an unlisted name, most writes — passes untouched.
+ * The test for whole `document.cookie` writes: a write needs a closer look when its name is one of
+ * the patterns, or it has an Expires or Max-Age attribute (a persistent cookie, or a deletion).
+ * Everything else — a session cookie of an unlisted name, most writes — passes untouched.
+ * Before the regular expression, a cheaper "surely not": the first character cannot start a listed
+ * name (nor is it the space a name may follow), and after the first ";" there is no "x" or "X",
+ * which both "expires" and "max-age" contain.
  */
-export function compileCookieFilter(patterns: readonly string[]): RegExp {
+export function compileCookieFilter(patterns: readonly string[]): CookieFilter {
   const lifetime = `;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`;
-  return new RegExp(patterns.length ? `^${writeNames(patterns)}|${lifetime}` : lifetime);
+  const pattern = new RegExp(patterns.length ? `^${writeNames(patterns)}|${lifetime}` : lifetime);
+  const starts = new Uint8Array(128);
+  for (const space of [9, 10, 11, 12, 13, 32]) starts[space] = 1;
+  for (const name of patterns) {
+    const first = name.charCodeAt(0);
+    if (name === '' || name[0] === '*' || first >= 128) starts.fill(1);
+    else starts[first] = 1;
+  }
+  return {
+    mayConcern(write: string): boolean {
+      const first = write.charCodeAt(0);
+      if (first < 128 && starts[first] === 0) {
+        const semi = write.indexOf(';');
+        if (semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0)) return false;
+      }
+      return pattern.test(write);
+    },
+  };
 }
 
 export interface HostMatcher {

@@ -141,7 +141,7 @@ export function createRules(initial: GatePolicy) {
       return version;
     },
     /**
-     * One test for whole `document.cookie` writes ("name=value; …"): false means surely a session
+     * The test for whole `document.cookie` writes ("name=value; …"): false means surely a session
      * cookie that no service claims and none of the `extra` names. Built again when `version` changes.
      */
     cookieWriteFilter: (extra: Iterable<string> = []) =>
