@@ -318,6 +318,8 @@ test.describe('ways around the gate', () => {
     'shadow-append',
     'set-html-unsafe',
     'dom-parser',
+    'adopt-node',
+    'import-node',
     'named-item',
     'srcdoc',
   ];
@@ -326,7 +328,7 @@ test.describe('ways around the gate', () => {
   const escaped = (trackers: Trackers) =>
     trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
 
-  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, attributes.setNamedItem, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
+  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, adoptNode, importNode, attributes.setNamedItem, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
     page,
     trackers,
   }) => {

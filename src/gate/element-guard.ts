@@ -406,6 +406,30 @@ export function installElementGuard({
   wrapVariadic(win.Document.prototype, ['append', 'prepend', 'replaceChildren']);
   // Shadow roots are document fragments, and a connected one runs what it is given.
   wrapVariadic(win.DocumentFragment.prototype, ['append', 'prepend', 'replaceChildren']);
+  // adoptNode and importNode bring nodes parsed elsewhere (DOMParser, XHR documents) into this
+  // document, and an image starts loading as soon as it is here, inserted or not: look first.
+  // importNode's copy is made in an inert document, looked at, then adopted.
+  const docProto = win.Document.prototype;
+  const nativeAdopt = docProto.adoptNode;
+  const nativeImport = docProto.importNode;
+  docProto.adoptNode = function <T extends Node>(this: Document, node: T): T {
+    const found = classify(node);
+    const frames = found === NOTHING ? undefined : inspect(node, false, found);
+    const adopted = nativeAdopt.call(this, node) as T;
+    adoptFrames(frames);
+    return adopted;
+  };
+  docProto.importNode = function <T extends Node>(
+    this: Document,
+    node: T,
+    options?: boolean | ImportNodeOptions,
+  ): T {
+    if (classify(node) === NOTHING) return nativeImport.call(this, node, options as boolean) as T;
+    const inert = doc.createElement('template').content.ownerDocument;
+    const copy = nativeImport.call(inert, node, options as boolean) as T;
+    inspect(copy, false);
+    return nativeAdopt.call(this, copy) as T;
+  };
   // innerHTML / insertAdjacentHTML with an iframe or image: parse inert first, so nothing loads before we look.
   const innerHTML = descriptorOf(proto, 'innerHTML');
   const parseInert = (html: string) => {
