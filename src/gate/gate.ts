@@ -72,13 +72,12 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
     }
     if (!frame || !frameDoc || guarded.has(frameDoc)) return;
     log(`guarding a frame's window (${frameDoc.URL})`);
+    prune();
     guard(frame as Window & typeof globalThis);
   }
 
-  const page = guard(win);
-
-  function open(): Promise<void> {
-    // Frames removed or navigated since: their realms are gone.
+  /** Forget frames removed or navigated since (their realms are gone), so none is kept alive. */
+  function prune() {
     for (let index = realms.length - 1; index > 0; index -= 1) {
       const realm = realms[index]!;
       let gone = true;
@@ -89,6 +88,12 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       }
       if (gone) realms.splice(index, 1);
     }
+  }
+
+  const page = guard(win);
+
+  function open(): Promise<void> {
+    prune();
     return Promise.all(
       realms.map((realm) => {
         realm.cookies.release();
