@@ -317,6 +317,7 @@ test.describe('ways around the gate', () => {
     'shadow-root',
     'shadow-append',
     'set-html-unsafe',
+    'declarative-shadow',
     'dom-parser',
     'adopt-node',
     'import-node',

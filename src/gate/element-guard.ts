@@ -481,8 +481,9 @@ export function installElementGuard({
       const template = doc.createElement('template');
       elementSetHTML.call(template, text, options);
       inspect(template.content, false);
-      for (const host of Array.from(template.content.querySelectorAll('*')))
-        if (host.shadowRoot) inspect(host.shadowRoot, false);
+      if (/shadowrootmode/i.test(text))
+        for (const host of Array.from(template.content.querySelectorAll('*')))
+          if (host.shadowRoot) inspect(host.shadowRoot, false);
       (this as ParentNode).replaceChildren(template.content);
     };
   }
