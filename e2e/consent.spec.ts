@@ -69,6 +69,9 @@ test.describe('persistence (C1)', () => {
     await expect(banner(page)).toBeHidden();
     const decided = await page.evaluate(() => window.consentry.getConsent());
     expect(decided?.method).toBe('accept-all');
+    // This page's own hit, sent once its tag is released, must arrive before the counting below
+    // starts: late, it would be counted as the next page's.
+    await expect.poll(() => trackers.hits().filter((hit) => hit.url.includes('/g/collect')).length).toBe(1);
 
     for (const next of [() => page.reload(), () => page.click('a[href="other.html"]')]) {
       trackers.clear();
