@@ -144,6 +144,15 @@ describe('the cookie-write fast test', () => {
   });
 });
 
+describe('the cookie-write fast test with a leading wildcard', () => {
+  test('a pattern that may start with anything turns the first-character shortcut off', () => {
+    const rules = createRules(sitePolicy({ categoryPatterns: { marketing: { cookies: ['*_track'] } } }));
+    const filter = rules.cookieWriteFilter();
+    expect(filter.mayConcern('shop_track=1; path=/')).toBe(true);
+    expect(filter.mayConcern('shop_session=1; path=/')).toBe(false);
+  });
+});
+
 describe('the catalogue and the settings agree', () => {
   test('the service ids the settings validator knows are exactly the catalogue ids', async () => {
     // The settings layer cannot import the gate (DESIGN.md layers), so it keeps the ids as data.
