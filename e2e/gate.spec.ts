@@ -325,7 +325,7 @@ test.describe('ways around the gate', () => {
     'srcdoc',
   ];
   // Requests made before consent are dropped, never sent later (G1).
-  const DROPPED = ['frame-fetch', 'frame-beacon', 'frame-xhr', 'window-index', 'navigated-frame'];
+  const DROPPED = ['frame-fetch', 'frame-beacon', 'frame-xhr', 'window-index', 'navigated-frame', 'popup'];
   const escaped = (trackers: Trackers) =>
     trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
 
@@ -348,6 +348,9 @@ test.describe('ways around the gate', () => {
     expect(escaped(trackers)).toEqual([]);
     expect(await storedTrackers(page)).toEqual({ cookies: [], storage: [] });
     expect(sockets).toEqual([]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { popupAnswer?: string }).popupAnswer))
+      .toBe('default 204');
     expect(
       await page.evaluate(() => (window as unknown as { socketsRefused: string[] }).socketsRefused),
     ).toEqual(['SecurityError', 'SecurityError']);

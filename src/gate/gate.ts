@@ -53,6 +53,15 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       elements: installElementGuard({ win: target, rules, nonce, log, warn, ran, adopt }),
     };
     installNetworkGuard(target, rules, log);
+    // A popup opened by code starts as a same-origin about:blank window, as fresh as a new frame.
+    const openWindow = target.open;
+    if (typeof openWindow === 'function') {
+      target.open = function (this: Window, ...args: Parameters<Window['open']>) {
+        const opened = openWindow.apply(this, args);
+        adopt(opened);
+        return opened;
+      };
+    }
     realms.push(realm);
     return realm;
   }
