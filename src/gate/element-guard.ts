@@ -27,7 +27,7 @@ export interface ElementGuardOptions {
   readonly adopt?: (frame: Window | null) => void;
 }
 
-// Keyed by `localName`: a plain property read, cheaper than `tagName` on the insertion hot path.
+// The kinds the gate holds, by `localName` (the insertion hot path compares `nodeName` instead).
 const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
 const GUARDED = 'script,iframe,img';
 /** What an inserted node may need (`classify`): nothing, a look at itself, or at what it holds. */
@@ -286,13 +286,17 @@ export function installElementGuard({
   };
 
   // The Attr node roads to the same attributes: setAttributeNode(NS) and attr.value.
+  /** An Attr node given to `element` by `place` (which returns the Attr it replaced). */
+  const guardAttrNode = (element: Element, attr: Attr, place: () => Attr | null): Attr | null => {
+    if (attr.namespaceURI) return place();
+    let replaced: Attr | null = null;
+    guardAttribute(element, attr.name, attr.value, () => (replaced = place()));
+    return replaced;
+  };
   for (const name of ['setAttributeNode', 'setAttributeNodeNS'] as const) {
     const original = proto[name];
     proto[name] = function (this: Element, attr: Attr) {
-      if (attr.namespaceURI) return original.call(this, attr);
-      let replaced: Attr | null = null;
-      guardAttribute(this, attr.name, attr.value, () => (replaced = original.call(this, attr)));
-      return replaced;
+      return guardAttrNode(this, attr, () => original.call(this, attr));
     };
   }
   // element.attributes.setNamedItem(attr): a NamedNodeMap does not tell its element, so the maps
@@ -315,10 +319,8 @@ export function installElementGuard({
     const original = mapProto[name];
     mapProto[name] = function (this: NamedNodeMap, attr: Attr) {
       const element = mapOwners.get(this);
-      if (!element || attr.namespaceURI) return original.call(this, attr);
-      let replaced: Attr | null = null;
-      guardAttribute(element, attr.name, attr.value, () => (replaced = original.call(this, attr)));
-      return replaced;
+      const place = () => original.call(this, attr);
+      return element ? guardAttrNode(element, attr, place) : place();
     };
   }
   guardSetter(win.Attr.prototype, 'value', (attr: Attr, value, set) =>
