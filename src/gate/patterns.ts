@@ -7,6 +7,8 @@
  */
 
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/** A name taken literally, `*` included. */
+const escapeLiteral = (text: string) => escape(text).replace(/\*/g, '\\*');
 
 /** One regular expression for a list of name patterns; `undefined` for an empty list. */
 export function compileNames(patterns: readonly string[]): RegExp | undefined {
@@ -18,8 +20,8 @@ function namesSource(patterns: readonly string[], any: string): string {
   return patterns.map((p) => escape(p).replace(/\*/g, any)).join('|');
 }
 
-/** Source matching the start of a cookie write ("name=value; …") whose name is one of the patterns. */
-const writeNames = (patterns: readonly string[]) => `\\s*(?:${namesSource(patterns, '[^=;]*')})\\s*=`;
+/** Source matching the start of a cookie write ("name=value; …") whose name is one of these. */
+const writeNames = (names: readonly string[]) => `\\s*(?:${names.join('|')})\\s*=`;
 
 /** `[eE][xX]…`: case-insensitive in a pattern whose other parts are not (cookie names are case-sensitive). */
 const caseless = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
@@ -29,32 +31,52 @@ export interface CookieFilter {
   mayConcern(write: string): boolean;
 }
 
+/** The name a `document.cookie` write sets (RFC 6265 §5.2: "" when its first pair has no "="). */
+function nameOf(write: string): string {
+  const eq = write.indexOf('=');
+  const semi = write.indexOf(';');
+  return eq < 0 || (semi >= 0 && semi < eq) ? '' : write.slice(0, eq).trim();
+}
+
 /**
  * The test for whole `document.cookie` writes: a write needs a closer look when its name is one of
- * the patterns, or it has an Expires or Max-Age attribute (a persistent cookie, or a deletion).
- * Everything else — a session cookie of an unlisted name, most writes — passes untouched.
- * Before the regular expression, a cheaper "surely not": the first character cannot start a listed
- * name (nor is it the space a name may follow), and after the first ";" there is no "x" or "X",
- * which both "expires" and "max-age" contain.
+ * the patterns or one of the `exact` names (those with a write held), or it has an Expires or
+ * Max-Age attribute (a persistent cookie, or a deletion). Everything else — a session cookie of an
+ * unlisted name, most writes — passes untouched.
+ * It runs on every write the page makes, so cheaper tests come before any regular expression: a
+ * first character that cannot start a pattern (nor is it the blank a name may follow), a name that
+ * is none of the exact ones, and no "x" or "X" after the first ";" (both "expires" and "max-age"
+ * have one) mean "surely not". The exact names have a first-character table of their own, so that
+ * a held "bench_keep" does not send every "b…" write to the regular expression.
  */
-export function compileCookieFilter(patterns: readonly string[]): CookieFilter {
-  const lifetime = `;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`;
-  const pattern = new RegExp(patterns.length ? `^${writeNames(patterns)}|${lifetime}` : lifetime);
-  const starts = new Uint8Array(128);
-  for (const space of [9, 10, 11, 12, 13, 32]) starts[space] = 1;
-  for (const name of patterns) {
-    const first = name.charCodeAt(0);
-    if (name === '' || name[0] === '*' || first >= 128) starts.fill(1);
-    else starts[first] = 1;
-  }
+export function compileCookieFilter(
+  patterns: readonly string[],
+  exact: readonly string[] = [],
+): CookieFilter {
+  const lifetime = new RegExp(`;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`);
+  const names = [namesSource(patterns, '[^=;]*'), ...exact.map(escapeLiteral)].filter(Boolean);
+  const pattern = new RegExp(names.length ? `^${writeNames(names)}|${lifetime.source}` : lifetime.source);
+  const table = (names: readonly string[]) => {
+    const starts = new Uint8Array(128);
+    for (const space of [9, 10, 11, 12, 13, 32]) starts[space] = 1;
+    for (const name of names) {
+      const first = name.charCodeAt(0);
+      if (name === '' || name[0] === '*' || first >= 128) starts.fill(1);
+      else starts[first] = 1;
+    }
+    return starts;
+  };
+  const starts = table(patterns);
+  const exactStarts = table(exact);
+  const exactNames = new Set(exact);
   return {
     mayConcern(write: string): boolean {
       const first = write.charCodeAt(0);
-      if (first < 128 && starts[first] === 0) {
-        const semi = write.indexOf(';');
-        if (semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0)) return false;
-      }
-      return pattern.test(write);
+      if (first >= 128 || starts[first] === 1) return pattern.test(write);
+      if (exactStarts[first] === 1 && exactNames.has(nameOf(write))) return true;
+      const semi = write.indexOf(';');
+      if (semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0)) return false;
+      return lifetime.test(write);
     },
   };
 }

@@ -144,6 +144,20 @@ describe('the cookie-write fast test', () => {
   });
 });
 
+describe('the cookie-write fast test with held names', () => {
+  const rules = createRules(sitePolicy({}));
+
+  test('a held name is taken literally, "*" included, and only as a whole name', () => {
+    const filter = rules.cookieWriteFilter(['pref*x', 'bench_keep_1']);
+    for (const write of ['pref*x=1', 'pref*x =1; path=/', 'bench_keep_1=2; path=/', ' bench_keep_1=2']) {
+      expect(filter.mayConcern(write), write).toBe(true);
+    }
+    for (const write of ['prefabx=1', 'pref*xy=1', 'bench_keep_10=1', 'bench_s1=1; path=/; SameSite=Lax']) {
+      expect(filter.mayConcern(write), write).toBe(false);
+    }
+  });
+});
+
 describe('the cookie-write fast test with a leading wildcard', () => {
   test('a pattern that may start with anything turns the first-character shortcut off', () => {
     const rules = createRules(sitePolicy({ categoryPatterns: { marketing: { cookies: ['*_track'] } } }));

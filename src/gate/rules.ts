@@ -142,10 +142,10 @@ export function createRules(initial: GatePolicy) {
     },
     /**
      * The test for whole `document.cookie` writes ("name=value; …"): false means surely a session
-     * cookie that no service claims and none of the `extra` names. Built again when `version` changes.
+     * cookie that no service claims and none of the `exact` names. Built again when `version` changes.
      */
-    cookieWriteFilter: (extra: Iterable<string> = []) =>
-      compileCookieFilter([...compiled.cookiePatterns, ...extra]),
+    cookieWriteFilter: (exact: Iterable<string> = []) =>
+      compileCookieFilter(compiled.cookiePatterns, [...exact]),
     forCookie: (name: string) => (name === policy.ownCookie ? undefined : find('cookies', name)),
     forStorageKey: (key: string) => find('storage', key),
     setGranted(categories: Iterable<string>) {
