@@ -322,6 +322,7 @@ test.describe('ways around the gate', () => {
     'adopt-node',
     'import-node',
     'named-item',
+    'disguise',
     'srcdoc',
   ];
   // Requests made before consent are dropped, never sent later (G1).
@@ -329,7 +330,7 @@ test.describe('ways around the gate', () => {
   const escaped = (trackers: Trackers) =>
     trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
 
-  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, adoptNode, importNode, attributes.setNamedItem, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
+  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, adoptNode, importNode, attributes.setNamedItem, a changed prototype, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
     page,
     trackers,
   }) => {
@@ -354,6 +355,13 @@ test.describe('ways around the gate', () => {
     expect(
       await page.evaluate(() => (window as unknown as { socketsRefused: string[] }).socketsRefused),
     ).toEqual(['SecurityError', 'SecurityError']);
+    // A node cannot take the prototype of another kind of node: it would hide from the gate.
+    expect(
+      await page.evaluate(() => {
+        const state = window as unknown as { disguises: unknown[]; disguisedIsScript: boolean };
+        return { attempts: state.disguises, isScript: state.disguisedIsScript };
+      }),
+    ).toEqual({ attempts: ['TypeError', 'TypeError', false, 'TypeError', 'TypeError'], isScript: true });
 
     await decide(page, 'acceptAll');
     await expect.poll(() => RELEASED.filter((name) => !escaped(trackers).includes(name))).toEqual([]);

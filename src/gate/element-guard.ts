@@ -25,7 +25,15 @@ export interface ElementGuardOptions {
   readonly ran?: Set<string>;
   /** Called with the window of every frame that enters the document or is reached from here. */
   readonly adopt?: (frame: Window | null) => void;
+  /**
+   * What a node of each built-in prototype is, for the insertion hot path: filled by every realm
+   * with its own prototypes and shared by all of them (a frame's nodes can be inserted in the page).
+   */
+  readonly kinds?: Kinds;
 }
+
+/** Built-in prototypes → what their nodes are (`PLAIN`, `NOTHING` or `SUBTREE`). */
+export type Kinds = WeakMap<object, number>;
 
 // The kinds the gate holds, by `localName` (the insertion hot path compares `nodeName` instead).
 const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
@@ -36,6 +44,14 @@ const GUARDED_ELEMENT = 1;
 const FRAME = 2;
 const SUBTREE = 3;
 type Found = typeof NOTHING | typeof GUARDED_ELEMENT | typeof FRAME | typeof SUBTREE;
+/** In `Kinds` only: an element that is none of the guarded kinds; what it holds decides. */
+const PLAIN = 4;
+/**
+ * Element interfaces whose prototypes go in `Kinds` as PLAIN. Scripts, images and frames stay out
+ * (and so do SVG's script and image): their nodes take the slow road, which reads the tag.
+ */
+const PLAIN_INTERFACE = /^(HTML|SVG|MathML)\w*Element$/;
+const NOT_PLAIN = /Script|Image|Frame/;
 const HTML_WITH_LOADS = /<(iframe|img)\b/i;
 
 export function installElementGuard({
@@ -46,6 +62,7 @@ export function installElementGuard({
   warn,
   ran = new Set<string>(),
   adopt = () => {},
+  kinds = new WeakMap(),
 }: ElementGuardOptions) {
   const doc = win.document;
   const held: Held[] = [];
@@ -54,6 +71,7 @@ export function installElementGuard({
   const warned = new Set<string>();
   const proto = win.Element.prototype;
   const nodeNameOf = descriptorOf(win.Node.prototype, 'nodeName')!.get!;
+  const nodeTypeOf = descriptorOf(win.Node.prototype, 'nodeType')!.get!;
   const firstElementChildOf = descriptorOf(proto, 'firstElementChild')!.get!;
   const nativeSetAttribute = proto.setAttribute;
   const nativeGetAttribute = proto.getAttribute;
@@ -334,26 +352,102 @@ export function installElementGuard({
   // insertAdjacentElement's second and Range#insertNode's only one; fixed-arity wrappers keep the
   // hot path free of rest arrays.
   type Method = (this: unknown, ...args: unknown[]) => unknown;
-  /**
-   * The insertion hot path: a leaf element that is not a script, frame or image — most insertions —
-   * is let through after two reads. They go through the browser's own getters, captured here: a
-   * direct native call is faster than a property lookup along each element type's prototype chain,
-   * and a node whose prototype was changed cannot hide what it is. `nodeName` tells the node type
-   * and the tag at once ("#text", "#document-fragment", "DIV"; lower case outside HTML documents).
-   */
-  function classify(node: unknown): Found {
-    if (typeof node !== 'object' || node === null) return NOTHING;
-    let name: string;
+  /** The node type of a node, 0 for anything else. */
+  const nodeTypeIn = (value: unknown): number => {
     try {
-      name = nodeNameOf.call(node) as string;
+      const type = nodeTypeOf.call(value) as unknown;
+      return typeof type === 'number' ? type : 0;
     } catch {
-      return NOTHING; // not a node: insertion methods make text of it
+      return 0;
     }
-    if (name.charCodeAt(0) === 35 /* # */) return name === '#document-fragment' ? SUBTREE : NOTHING;
+  };
+
+  /**
+   * What a node is, read from the node itself through the browser's own getters (captured here, so
+   * a node whose prototype was changed cannot hide what it is): a fragment, an element of a
+   * guarded kind, another element, or anything else (text, comments, values that are not nodes —
+   * insertion methods make text of those). `holds`: whether to look at an element's children.
+   */
+  function kindOf(node: unknown, holds: boolean): Found | typeof PLAIN {
+    const type = nodeTypeIn(node);
+    if (type === 11 /* DOCUMENT_FRAGMENT_NODE */) return SUBTREE;
+    if (type !== 1 /* ELEMENT_NODE */) return NOTHING;
+    // nodeName: "SCRIPT" in HTML documents, "script" in others.
+    const name = nodeNameOf.call(node) as string;
     if (name === 'SCRIPT' || name === 'IMG' || name === 'script' || name === 'img') return GUARDED_ELEMENT;
     if (name === 'IFRAME' || name === 'iframe') return FRAME;
+    if (!holds) return PLAIN;
     return firstElementChildOf.call(node) === null ? NOTHING : SUBTREE;
   }
+
+  // The insertion hot path. Most insertions are of a leaf element that is not a script, frame or
+  // image: its built-in prototype says "element of another kind" (`Kinds`), and one call to the
+  // browser's own `firstElementChild` says "no children". Nodes of any other prototype — custom
+  // elements, the guarded kinds themselves — are read by `kindOf`. The one way to make a node's
+  // prototype lie, giving it another one, is refused below for built-in prototypes of another kind.
+  for (const name of Object.getOwnPropertyNames(win)) {
+    if (!PLAIN_INTERFACE.test(name) || NOT_PLAIN.test(name)) continue;
+    const prototype = (
+      Object.getOwnPropertyDescriptor(win, name)?.value as { prototype?: unknown } | undefined
+    )?.prototype;
+    if (typeof prototype === 'object' && prototype) kinds.set(prototype, PLAIN);
+  }
+  for (const owner of [win.Text, win.Comment, win.CDATASection, win.ProcessingInstruction])
+    if (owner) kinds.set(owner.prototype, NOTHING);
+  for (const owner of [win.DocumentFragment, win.ShadowRoot]) if (owner) kinds.set(owner.prototype, SUBTREE);
+  const prototypeOf = Object.getPrototypeOf;
+
+  function classify(node: unknown): Found {
+    if (typeof node !== 'object' || node === null) return NOTHING;
+    const kind = kinds.get(prototypeOf(node) as object);
+    if (kind === PLAIN)
+      try {
+        return firstElementChildOf.call(node) === null ? NOTHING : SUBTREE;
+      } catch {
+        return NOTHING; // Object.create(HTMLDivElement.prototype): not a node, made text by append()
+      }
+    return kind === undefined ? (kindOf(node, true) as Found) : (kind as Found);
+  }
+
+  /**
+   * Giving a node the built-in prototype of another kind of node (a script a div's) would hide it
+   * from `classify`: refused, in this realm's three ways to change a prototype. Everything else —
+   * other objects, custom element prototypes, a div a span's — passes untouched.
+   */
+  const refuseDisguise = (target: unknown, prototype: unknown) => {
+    const claimed = kinds.get(prototype as object);
+    if (claimed !== undefined && nodeTypeIn(target) !== 0 && kindOf(target, false) !== claimed)
+      throw new win.TypeError(
+        'Consentry: a DOM node cannot take the prototype of another kind of node (it would hide from the consent gate)',
+      );
+  };
+  const objects = win.Object;
+  const nativeSetPrototypeOf = objects.setPrototypeOf;
+  objects.setPrototypeOf = function (target: unknown, prototype: object | null) {
+    refuseDisguise(target, prototype);
+    return nativeSetPrototypeOf(target, prototype) as unknown;
+  };
+  const nativeReflectSet = win.Reflect.setPrototypeOf;
+  // Reflect says no by returning false, as it does for a frozen object.
+  win.Reflect.setPrototypeOf = (target: object, prototype: object | null) => {
+    try {
+      refuseDisguise(target, prototype);
+    } catch {
+      return false;
+    }
+    return nativeReflectSet(target, prototype);
+  };
+  const protoAccessor = descriptorOf(objects.prototype, '__proto__');
+  const nativeProtoSet = protoAccessor?.set;
+  if (protoAccessor && nativeProtoSet)
+    objects.defineProperty(objects.prototype, '__proto__', {
+      ...protoAccessor,
+      set(this: unknown, prototype: unknown) {
+        refuseDisguise(this, prototype);
+        nativeProtoSet.call(this, prototype);
+      },
+    });
+
   const wrapFixed = (target: object, names: readonly string[], at = 0) => {
     for (const name of names) {
       const original = (target as Record<string, Method>)[name];

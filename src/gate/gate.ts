@@ -1,6 +1,6 @@
 import { removeDenied } from './cleanup';
 import { installCookieGuard, type CookieGuard, type CookieWriters } from './cookie-guard';
-import { installElementGuard, type ElementGuard } from './element-guard';
+import { installElementGuard, type ElementGuard, type Kinds } from './element-guard';
 import { installNetworkGuard } from './network-guard';
 import { cataloguePolicy, createRules, type GatePolicy } from './rules';
 import { installStorageGuard, type StorageGuard } from './storage-guard';
@@ -41,6 +41,7 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
   const realms: Realm[] = [];
   const guarded = new WeakSet<Document>();
   const cookieWriters: CookieWriters = new WeakMap();
+  const kinds: Kinds = new WeakMap();
 
   function guard(target: Window & typeof globalThis): Realm {
     const doc = target.document;
@@ -50,7 +51,7 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       doc,
       cookies: installCookieGuard(target, rules, log, cookieWriters),
       storage: installStorageGuard(target, rules, log),
-      elements: installElementGuard({ win: target, rules, nonce, log, warn, ran, adopt }),
+      elements: installElementGuard({ win: target, rules, nonce, log, warn, ran, adopt, kinds }),
     };
     installNetworkGuard(target, rules, log);
     // A popup opened by code starts as a same-origin about:blank window, as fresh as a new frame.
