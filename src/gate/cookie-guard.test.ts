@@ -60,15 +60,18 @@ describe('the cookie guard (G6)', () => {
     const { written, set, rules, guard } = page();
     set('visited=1; path=/; Max-Age=3600; SameSite=Lax');
     set('seen=2; EXPIRES=Wed, 01 Jan 2031 00:00:00 GMT; path=/');
-    expect(written).toEqual(['visited=1; path=/; SameSite=Lax', 'seen=2; path=/']);
+    // Blanks around "=" are allowed in attributes (RFC 6265 §5.2.3): the session copy has no lifetime either.
+    set('spaced=3; max-age =60 ;path=/');
+    expect(written).toEqual(['visited=1; path=/; SameSite=Lax', 'seen=2; path=/', 'spaced=3;path=/']);
     rules.setGranted(['analytics']);
     guard.release();
-    expect(written).toHaveLength(2);
+    expect(written).toHaveLength(3);
     rules.setGranted(['analytics', 'marketing']);
     guard.release();
-    expect(written.slice(2)).toEqual([
+    expect(written.slice(3)).toEqual([
       'visited=1; path=/; Max-Age=3600; SameSite=Lax',
       'seen=2; EXPIRES=Wed, 01 Jan 2031 00:00:00 GMT; path=/',
+      'spaced=3; max-age =60 ;path=/',
     ]);
   });
 

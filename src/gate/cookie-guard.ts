@@ -57,7 +57,8 @@ export function installCookieGuard(
   const isHeld = (name: string) => [...held.values()].some((cookie) => cookie.name === name);
   /** Holds a write, replacing whatever was held for the same cookie. */
   const hold = (key: string, cookie: HeldCookie) => {
-    if (!isHeld(cookie.name)) filterVersion = -1;
+    // A name not held before changes what the filter must let through (most holds replace one).
+    if (!held.has(key) && !isHeld(cookie.name)) filterVersion = -1;
     held.set(key, cookie);
   };
   const unhold = (key: string) => {
@@ -104,13 +105,13 @@ export function installCookieGuard(
     // Hot path, most writes: a cheap "surely not", then the browser's own setter. The rest is
     // kept out of this function, so that the browser can inline it where the page writes.
     if (!filter.mayConcern(raw)) return nativeSet.call(doc, raw);
-    const cookie = parseCookieWrite(raw);
+    const cookie = /*@__NOINLINE__*/ parseCookieWrite(raw);
     settle(
       cookie,
       `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`,
       () => write(raw),
       // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
-      () => write(raw.replace(/;\s*(expires|max-age)=[^;]*/gi, '')),
+      () => write(raw.replace(/;\s*(?:expires|max-age)\s*=[^;]*/gi, '')),
     );
   }
 

@@ -37,6 +37,24 @@ describe('parseCookieWrite', () => {
     expect(parseCookieWrite('a=1; expires=tomorrow; max-age=soon', NOW).persistent).toBe(false);
   });
 
+  test('attribute names in any case and spacing; the last of a name wins; other attributes ignored', () => {
+    expect(
+      parseCookieWrite(
+        ' _ga = GA1.1 ; Secure; DOMAIN = .Example.COM ;PATH=/a; path=/shop ;MAX-AGE =60; SameSite=Lax',
+        NOW,
+      ),
+    ).toEqual({
+      name: '_ga',
+      value: 'GA1.1',
+      persistent: true,
+      deletion: false,
+      domain: 'example.com',
+      path: '/shop',
+    });
+    expect(parseCookieWrite('a=1; max-age=60; Max-Age=0', NOW).deletion).toBe(true);
+    expect(parseCookieWrite('a=1; xmax-age=60; max-agex=1', NOW).persistent).toBe(false);
+  });
+
   test('a pair without "=" is a nameless cookie', () => {
     expect(parseCookieWrite('justvalue', NOW)).toMatchObject({ name: '', value: 'justvalue' });
   });

@@ -10,9 +10,13 @@ export interface CookieWrite {
   readonly path: string | undefined;
 }
 
+/** The attributes the gate reads; §5.2.2–5.2.4: names are case-insensitive, values trimmed. */
+const ATTRIBUTE = /;\s*(max-age|expires|domain|path)\s*=([^;]*)/gi;
+
 export function parseCookieWrite(text: string, now = Date.now()): CookieWrite {
-  const parts = String(text).split(';');
-  const pair = parts[0]!;
+  const whole = String(text);
+  const semi = whole.indexOf(';');
+  const pair = semi < 0 ? whole : whole.slice(0, semi);
   const eq = pair.indexOf('=');
   // RFC 6265 §5.2 step 2: a pair without "=" is a nameless cookie whose value is the whole pair.
   const name = eq < 0 ? '' : pair.slice(0, eq).trim();
@@ -21,16 +25,22 @@ export function parseCookieWrite(text: string, now = Date.now()): CookieWrite {
   let maxAge: number | undefined;
   let domain: string | undefined;
   let path: string | undefined;
-  for (const attribute of parts.slice(1)) {
-    const at = attribute.indexOf('=');
-    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
-    const arg = at < 0 ? '' : attribute.slice(at + 1).trim();
-    if (key === 'max-age' && /^-?\d+$/.test(arg)) maxAge = Number(arg);
-    else if (key === 'expires') {
-      const time = Date.parse(arg);
-      if (!Number.isNaN(time)) expires = time;
-    } else if (key === 'domain' && arg) domain = arg.replace(/^\./, '').toLowerCase();
-    else if (key === 'path' && arg.startsWith('/')) path = arg;
+  // One pass of a regular expression over the attributes (most writes have one or two of these);
+  // a later attribute of the same name wins (§5.3).
+  if (semi >= 0) {
+    ATTRIBUTE.lastIndex = semi;
+    for (let found = ATTRIBUTE.exec(whole); found; found = ATTRIBUTE.exec(whole)) {
+      const key = found[1]!.toLowerCase();
+      const arg = found[2]!.trim();
+      if (key === 'max-age') {
+        if (/^-?\d+$/.test(arg)) maxAge = Number(arg);
+      } else if (key === 'expires') {
+        const time = Date.parse(arg);
+        if (!Number.isNaN(time)) expires = time;
+      } else if (key === 'domain') {
+        if (arg) domain = arg.replace(/^\./, '').toLowerCase();
+      } else if (arg.startsWith('/')) path = arg;
+    }
   }
   // §5.3 step 3: Max-Age wins over Expires.
   const deletion = maxAge !== undefined ? maxAge <= 0 : expires !== undefined && expires <= now;

@@ -31,11 +31,15 @@ export interface CookieFilter {
   mayConcern(write: string): boolean;
 }
 
-/** The name a `document.cookie` write sets (RFC 6265 §5.2: "" when its first pair has no "="). */
-function nameOf(write: string): string {
-  const eq = write.indexOf('=');
-  const semi = write.indexOf(';');
-  return eq < 0 || (semi >= 0 && semi < eq) ? '' : write.slice(0, eq).trim();
+/** Whether `write` sets the cookie `name`: it starts with the name, then blanks, then "=". */
+function writesName(write: string, name: string): boolean {
+  let at = name.length;
+  // The character after the name first: most writes are ruled out there, before any comparison.
+  let next = write.charCodeAt(at);
+  if (next !== 61 /* = */ && next !== 32 && next !== 9) return false;
+  if (!write.startsWith(name)) return false;
+  while (next === 32 || next === 9) next = write.charCodeAt((at += 1));
+  return next === 61;
 }
 
 /**
@@ -68,12 +72,13 @@ export function compileCookieFilter(
   };
   const starts = table(patterns);
   const exactStarts = table(exact);
-  const exactNames = new Set(exact);
   return {
     mayConcern(write: string): boolean {
       const first = write.charCodeAt(0);
       if (first >= 128 || starts[first] === 1) return pattern.test(write);
-      if (exactStarts[first] === 1 && exactNames.has(nameOf(write))) return true;
+      if (exactStarts[first] === 1)
+        for (let index = 0; index < exact.length; index += 1)
+          if (writesName(write, exact[index]!)) return true;
       const semi = write.indexOf(';');
       if (semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0)) return false;
       return lifetime.test(write);
