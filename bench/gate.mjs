@@ -1,5 +1,5 @@
 // `npm run bench:gate` (the gate issue): what the closed gate costs the page's own code.
-//   node bench/gate.mjs [--pairs 6] [--rounds 10] [--throttle 1]
+//   node bench/gate.mjs [--pairs 8] [--rounds 10] [--throttle 1] [--pin on|off] [--only dom,cookies,requests]
 //
 // The same page with and without Consentry, both open side by side in one browser. In every
 // round each workload runs once in each page, one right after the other (which goes first
@@ -9,8 +9,10 @@
 //
 // Workloads (bench/pages/gate-tasks.js): 10,000 DOM insertions, 10,000 document.cookie writes,
 // 1,000 fetch calls to a host the catalogue does not know, each timed in the page with
-// performance.now(). Result per workload: the median of all rounds' ratios with a 95 % bootstrap
-// interval. Target ≤ 1.10 for the median; the interval shows how sure that is.
+// performance.now(), and by the main thread's CPU time (Chromium's ThreadTime metric, read through
+// the DevTools protocol around each run). Result per figure: the median of all rounds' ratios with
+// a 95 % bootstrap interval. Target ≤ 1.10 for every median; the interval shows how sure that is.
+// The renderers run pinned to a core of their own (lib/pin.mjs) unless --pin off.
 // Prints a Markdown table, writes bench/results/gate.json. Exits 0 on MISS, 1 on failure.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,11 +23,14 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
+import { canPin, pinRenderers } from './lib/pin.mjs';
 import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
 const PAIRS = positiveInt('pairs', 8);
 const ROUNDS = positiveInt('rounds', 10);
 const THROTTLE = positiveInt('throttle', 1);
+// --pin off: leave the operating system to place the processes (see lib/pin.mjs).
+const PIN = flag('pin', 'on') !== 'off' && canPin();
 const TARGET = 1.1;
 const SETTLE_MS = 500;
 const BATCH = 50;
@@ -36,15 +41,30 @@ const BATCH = 50;
  * `everyRounds`: the fetch task (2–3 s a run) is sampled every second round.
  */
 const TASKS = [
-  { id: 'dom', count: 10_000, figures: ['dom'], perRound: 5, everyRounds: 1 },
-  { id: 'cookies', count: 10_000, figures: ['cookies', 'cookiesLanded'], perRound: 1, everyRounds: 1 },
-  { id: 'requests', count: 1_000, figures: ['requests', 'fetchCalls'], perRound: 1, everyRounds: 2 },
+  { id: 'dom', count: 10_000, figures: ['dom', 'domCpu'], perRound: 5, everyRounds: 1 },
+  {
+    id: 'cookies',
+    count: 10_000,
+    figures: ['cookies', 'cookiesLanded', 'cookiesCpu'],
+    perRound: 1,
+    everyRounds: 1,
+  },
+  {
+    id: 'requests',
+    count: 1_000,
+    figures: ['requests', 'fetchCalls', 'requestsCpu'],
+    perRound: 1,
+    everyRounds: 2,
+  },
 ];
 const WORKLOADS = [
   { id: 'dom', label: '10,000 DOM nodes (appendChild + append)' },
+  { id: 'domCpu', label: '… main-thread CPU time', cpu: true },
   { id: 'cookies', label: '10,000 document.cookie writes (session + Max-Age), main thread' },
   { id: 'cookiesLanded', label: '… the same writes until the browser has applied them' },
+  { id: 'cookiesCpu', label: '… main-thread CPU time', cpu: true },
   { id: 'requests', label: '1,000 fetch() to a non-catalogued URL (batches of 50)' },
+  { id: 'requestsCpu', label: '… main-thread CPU time', cpu: true },
   // Not a target: the part of `requests` spent inside the fetch() calls themselves, without the
   // round trips — where a wrapper's own cost would show.
   { id: 'fetchCalls', label: '… of which inside the fetch() calls', derived: true },
@@ -70,10 +90,8 @@ async function openVariant(browser, origin, variant) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  if (THROTTLE > 1) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  }
+  const cdp = await context.newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(`${origin}/bench/gate-${variant}.html`, { waitUntil: 'load' });
   if (variant === 'with') await page.evaluate(() => window.consentry.rejectAll());
   await page.reload({ waitUntil: 'load' });
@@ -86,7 +104,35 @@ async function openVariant(browser, origin, variant) {
   if (state.gate !== (variant === 'with')) errors.push(`window.consentry is ${state.gate}`);
   // Both pages must run at full speed: a hidden page would be throttled.
   if (state.visible !== 'visible') errors.push(`the page is ${state.visible}`);
-  return { variant, context, page, errors };
+  // ThreadTime: the CPU time of the page's main thread (Chromium's thread ticks), which the
+  // operating system's scheduling of other processes does not inflate.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { variant, context, page, cdp, errors, emptyCpu: 0 };
+}
+
+/** The page's main-thread CPU time so far, in milliseconds. */
+async function threadTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'ThreadTime').value * 1000;
+}
+
+/**
+ * Main-thread CPU time of one workload run, without what measuring it costs: the evaluation
+ * around it and the metric calls are timed empty (`emptyCpu`, calibrated per page) and taken off.
+ */
+async function timed(entry, run) {
+  const before = await threadTime(entry.cdp);
+  const result = await run();
+  const cpu = (await threadTime(entry.cdp)) - before - entry.emptyCpu;
+  return [result, cpu];
+}
+
+/** The median CPU time of an empty measured evaluation in this page (20 of them). */
+async function calibrate(entry) {
+  const samples = [];
+  for (let index = 0; index < 20; index += 1)
+    samples.push((await timed(entry, () => entry.page.evaluate(async () => Promise.resolve(0))))[1]);
+  entry.emptyCpu = median(samples);
 }
 
 /** Runs one workload once in a page; milliseconds (for requests: [total, inside the calls]). */
@@ -124,8 +170,10 @@ async function measurePair(browser, origin, pairIndex) {
     for (const variant of pairIndex % 2 ? [...VARIANTS].reverse() : VARIANTS)
       opened.push(await openVariant(browser, origin, variant));
     const pages = Object.fromEntries(opened.map((entry) => [entry.variant, entry]));
+    if (PIN && pinRenderers() < 2) throw new Error("--pin: the two pages' renderer processes were not found");
     await sleep(SETTLE_MS);
     for (const entry of opened) await warmUp(entry.page);
+    for (const entry of opened) await calibrate(entry);
 
     const times = Object.fromEntries(
       VARIANTS.map((variant) => [variant, Object.fromEntries(WORKLOADS.map(({ id }) => [id, []]))]),
@@ -139,7 +187,10 @@ async function measurePair(browser, origin, pairIndex) {
           sample += 1;
           for (const variant of sample % 2 ? VARIANTS : [...VARIANTS].reverse()) {
             for (const entry of opened) await entry.page.evaluate(() => window.__gateBench.quiet());
-            const result = [await runWorkload(pages[variant].page, task.id, round)].flat();
+            const [outcome, cpu] = await timed(pages[variant], () =>
+              runWorkload(pages[variant].page, task.id, round),
+            );
+            const result = [outcome, cpu].flat();
             task.figures.forEach((figure, index) => times[variant][figure].push(result[index]));
           }
         }
@@ -177,9 +228,10 @@ async function main() {
       pairs: PAIRS,
       rounds: ROUNDS,
       cpuThrottling: THROTTLE,
+      pinned: PIN,
     });
     console.log(
-      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${RUN_TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling\n`,
+      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${RUN_TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling; ${PIN ? 'renderers pinned to their own core' : 'processes not pinned'}\n`,
     );
 
     const pairs = [];

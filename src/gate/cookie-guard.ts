@@ -1,5 +1,6 @@
 import { parseCookieWrite } from './cookie-string';
 import { descriptorOf } from './native';
+import { surelyUnconcerned } from './patterns';
 import type { Match, Rules } from './rules';
 
 export interface HeldCookie {
@@ -104,7 +105,7 @@ export function installCookieGuard(
     if (filterVersion !== rules.version) refilter();
     // Hot path, most writes: a cheap "surely not", then the browser's own setter. The rest is
     // kept out of this function, so that the browser can inline it where the page writes.
-    if (!filter.mayConcern(raw)) return nativeSet.call(doc, raw);
+    if (surelyUnconcerned(filter, raw) || !filter.concerns.test(raw)) return nativeSet.call(doc, raw);
     const cookie = /*@__NOINLINE__*/ parseCookieWrite(raw);
     settle(
       cookie,

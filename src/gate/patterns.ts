@@ -26,8 +26,21 @@ const writeNames = (names: readonly string[]) => `\\s*(?:${names.join('|')})\\s*
 /** `[eE][xX]…`: case-insensitive in a pattern whose other parts are not (cookie names are case-sensitive). */
 const caseless = (word: string) => word.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
 
-/** Whether a whole `document.cookie` write ("name=value; …") needs a closer look. */
+/**
+ * The compiled test for whole `document.cookie` writes (`compileCookieFilter`). Its tables are
+ * plain data, so that `surelyUnconcerned` — on every write the page makes — is a small function of
+ * this module that the JavaScript engine inlines into the cookie setter; a method of a closure
+ * rebuilt when the rules change was not (measured: about 200 ns a write in Chromium).
+ */
 export interface CookieFilter {
+  /** 1 for a first character that may start a pattern, or the blank a name may follow. */
+  readonly starts: Uint8Array;
+  /** The same for the exact names. */
+  readonly exactStarts: Uint8Array;
+  readonly exact: readonly string[];
+  /** The closer look: the name is a pattern or an exact name, or the write has a lifetime. */
+  readonly concerns: RegExp;
+  /** Whether a write needs a closer look: `!surelyUnconcerned(this, write) && concerns.test(write)`. */
   mayConcern(write: string): boolean;
 }
 
@@ -47,19 +60,17 @@ function writesName(write: string, name: string): boolean {
  * the patterns or one of the `exact` names (those with a write held), or it has an Expires or
  * Max-Age attribute (a persistent cookie, or a deletion). Everything else — a session cookie of an
  * unlisted name, most writes — passes untouched.
- * It runs on every write the page makes, so cheaper tests come before any regular expression: a
- * first character that cannot start a pattern (nor is it the blank a name may follow), a name that
- * is none of the exact ones, and no "x" or "X" after the first ";" (both "expires" and "max-age"
- * have one) mean "surely not". The exact names have a first-character table of their own, so that
- * a held "bench_keep" does not send every "b…" write to the regular expression.
+ * It runs on every write the page makes, so `surelyUnconcerned` comes before any regular
+ * expression. The exact names have a first-character table of their own, so that a held
+ * "bench_keep" does not send every "b…" write to the regular expression.
  */
 export function compileCookieFilter(
   patterns: readonly string[],
   exact: readonly string[] = [],
 ): CookieFilter {
-  const lifetime = new RegExp(`;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`);
+  const lifetime = `;\\s*(?:${caseless('expires')}|${caseless('max-age')})\\s*=`;
   const names = [namesSource(patterns, '[^=;]*'), ...exact.map(escapeLiteral)].filter(Boolean);
-  const pattern = new RegExp(names.length ? `^${writeNames(names)}|${lifetime.source}` : lifetime.source);
+  const pattern = new RegExp(names.length ? `^${writeNames(names)}|${lifetime}` : lifetime);
   const table = (names: readonly string[]) => {
     const starts = new Uint8Array(128);
     for (const space of [9, 10, 11, 12, 13, 32]) starts[space] = 1;
@@ -70,20 +81,30 @@ export function compileCookieFilter(
     }
     return starts;
   };
-  const starts = table(patterns);
-  const exactStarts = table(exact);
-  return {
-    mayConcern(write: string): boolean {
-      const first = write.charCodeAt(0);
-      if (first >= 128 || starts[first] === 1) return pattern.test(write);
-      if (exactStarts[first] === 1)
-        for (let index = 0; index < exact.length; index += 1)
-          if (writesName(write, exact[index]!)) return true;
-      const semi = write.indexOf(';');
-      if (semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0)) return false;
-      return lifetime.test(write);
-    },
+  const filter: CookieFilter = {
+    starts: table(patterns),
+    exactStarts: table(exact),
+    exact,
+    concerns: pattern,
+    mayConcern: (write) => !surelyUnconcerned(filter, write) && pattern.test(write),
   };
+  return filter;
+}
+
+/**
+ * The cheap "surely not" for a `document.cookie` write: a first character that cannot start a
+ * pattern (nor is it the blank a name may follow), a name that is none of the exact ones, and no
+ * "x" or "X" after the first ";" (both "expires" and "max-age" have one).
+ */
+export function surelyUnconcerned(filter: CookieFilter, write: string): boolean {
+  const first = write.charCodeAt(0);
+  if (first >= 128 || filter.starts[first] === 1) return false;
+  if (filter.exactStarts[first] === 1) {
+    const exact = filter.exact;
+    for (let index = 0; index < exact.length; index += 1) if (writesName(write, exact[index]!)) return false;
+  }
+  const semi = write.indexOf(';');
+  return semi < 0 || (write.indexOf('x', semi) < 0 && write.indexOf('X', semi) < 0);
 }
 
 export interface HostMatcher {
