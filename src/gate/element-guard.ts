@@ -417,9 +417,7 @@ export function installElementGuard({
   const refuseDisguise = (target: unknown, prototype: unknown) => {
     const claimed = kinds.get(prototype as object);
     if (claimed !== undefined && nodeTypeIn(target) !== 0 && kindOf(target, false) !== claimed)
-      throw new win.TypeError(
-        'Consentry: a DOM node cannot take the prototype of another kind of node (it would hide from the consent gate)',
-      );
+      throw new win.TypeError('Consentry: a node cannot take the prototype of another kind of node');
   };
   const objects = win.Object;
   const nativeSetPrototypeOf = objects.setPrototypeOf;
