@@ -35,7 +35,7 @@ export interface ElementGuardOptions {
 /** Built-in prototypes → what their nodes are (`PLAIN`, `NOTHING` or `SUBTREE`). */
 export type Kinds = WeakMap<object, number>;
 
-// The kinds the gate holds, by `localName` (the insertion hot path compares `nodeName` instead).
+// The kinds the gate holds, by `localName` (the insertion check reads prototypes, then `nodeName`).
 const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
 const GUARDED = 'script,iframe,img';
 /** What an inserted node may need (`classify`): nothing, a look at itself, or at what it holds. */
