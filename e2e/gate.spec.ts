@@ -323,6 +323,10 @@ test.describe('ways around the gate', () => {
     'import-node',
     'named-item',
     'disguise',
+    'svg-href',
+    'svg-base-val',
+    'svg-xlink',
+    'svg-markup',
     'srcdoc',
   ];
   // Requests made before consent are dropped, never sent later (G1).
@@ -330,7 +334,7 @@ test.describe('ways around the gate', () => {
   const escaped = (trackers: Trackers) =>
     trackers.requests.map((request) => new URL(request.url).searchParams.get('escape') ?? request.url);
 
-  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, adoptNode, importNode, attributes.setNamedItem, a changed prototype, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
+  test('a fresh frame’s own functions, shadow roots, setHTMLUnsafe, DOMParser, adoptNode, importNode, attributes.setNamedItem, a changed prototype, SVG images, WebSocket and srcdoc: nothing before consent, the held ones after', async ({
     page,
     trackers,
   }) => {

@@ -36,8 +36,16 @@ export interface ElementGuardOptions {
 export type Kinds = WeakMap<object, number>;
 
 // The kinds the gate holds, by `localName` (the insertion check reads prototypes, then `nodeName`).
-const KIND: { readonly [tag: string]: HeldKind } = { script: 'script', iframe: 'iframe', img: 'img' };
-const GUARDED = 'script,iframe,img';
+const KIND: { readonly [tag: string]: HeldKind } = {
+  script: 'script',
+  iframe: 'iframe',
+  img: 'img',
+  image: 'image',
+};
+// `image` matches SVG's <image> (HTML has none: its parser makes <img> of it).
+const GUARDED = 'script,iframe,img,image';
+const SVG = 'http://www.w3.org/2000/svg';
+const XLINK = 'http://www.w3.org/1999/xlink';
 /** What an inserted node may need (`classify`): nothing, a look at itself, or at what it holds. */
 const NOTHING = 0;
 const GUARDED_ELEMENT = 1;
@@ -52,7 +60,7 @@ const PLAIN = 4;
  */
 const PLAIN_INTERFACE = /^(HTML|SVG|MathML)\w*Element$/;
 const NOT_PLAIN = /Script|Image|Frame/;
-const HTML_WITH_LOADS = /<(iframe|img)\b/i;
+const HTML_WITH_LOADS = /<(iframe|img|image)\b/i;
 
 export function installElementGuard({
   win,
@@ -79,6 +87,14 @@ export function installElementGuard({
   const setAttribute = (element: Element, name: string, value: string) =>
     nativeSetAttribute.call(element, name, value);
   const removeAttribute = (element: Element, name: string) => nativeRemoveAttribute.call(element, name);
+  /** The kind the gate holds this element as, if any (an `image` only in SVG). */
+  const heldKindOf = (element: Element): HeldKind | undefined => {
+    const kind = KIND[element.localName];
+    return kind === 'image' && element.namespaceURI !== SVG ? undefined : kind;
+  };
+  /** An SVG image's URL: `href`, or the older `xlink:href`. */
+  const svgHref = (element: Element) =>
+    nativeGetAttribute.call(element, 'href') ?? element.getAttributeNS(XLINK, 'href');
 
   // Assigned below, with the HTML parsing tools it needs; used by the attribute and parser nets.
   let guardSrcdoc: (frame: HTMLElement, html: string, write: () => void) => void = (_f, _h, write) => write();
@@ -118,7 +134,7 @@ export function installElementGuard({
 
   /** `src`/`srcset` on a script, iframe or image: block before the browser sees the URL; `write` when it may. */
   function guardUrl(element: HTMLElement, name: string, value: string, write: () => void) {
-    const kind = KIND[element.localName];
+    const kind = heldKindOf(element);
     if (kind === 'script' && name === 'src') {
       blockScript(element as HTMLScriptElement, value);
       return write();
@@ -201,7 +217,8 @@ export function installElementGuard({
       if (!element.isConnected && held.includes(existing) && isAllowedHeld(existing, rules)) void release();
       return;
     }
-    const kind = KIND[element.localName]!;
+    const kind = heldKindOf(element);
+    if (!kind) return;
     const category = nativeGetAttribute.call(element, 'data-category');
     const type = nativeGetAttribute.call(element, 'type');
     if (category !== null && (kind === 'script' ? type === 'text/plain' : element.hasAttribute('data-src'))) {
@@ -223,7 +240,7 @@ export function installElementGuard({
       if (srcdoc !== null) guardSrcdoc(element, srcdoc, () => {});
       if (live(element)) return;
     }
-    const url = nativeGetAttribute.call(element, 'src') ?? '';
+    const url = (kind === 'image' ? svgHref(element) : nativeGetAttribute.call(element, 'src')) ?? '';
     const match = url ? rules.forUrl(url, doc.baseURI) : undefined;
     if (!match) return;
     if (rules.isAllowed(match)) {
@@ -257,6 +274,10 @@ export function installElementGuard({
     removeAttribute(element, 'srcset');
     // An iframe navigates to about:blank rather than the tracker; an image shows nothing.
     removeAttribute(element, 'src');
+    if (kind === 'image') {
+      removeAttribute(element, 'href');
+      element.removeAttributeNS(XLINK, 'href');
+    }
   }
 
   // Net 1: URL properties and attributes.
@@ -282,8 +303,12 @@ export function installElementGuard({
     const lower = name.toLowerCase();
     if (lower === 'srcdoc' && element.localName === 'iframe')
       return guardSrcdoc(element as HTMLElement, value, write);
-    if (!KIND[element.localName] || (lower !== 'src' && lower !== 'srcset' && lower !== 'type'))
-      return write();
+    const kind = heldKindOf(element);
+    if (kind === 'image')
+      return lower === 'href' || lower === 'xlink:href'
+        ? guardUrl(element as HTMLElement, 'href', value, write)
+        : write();
+    if (!kind || (lower !== 'src' && lower !== 'srcset' && lower !== 'type')) return write();
     const item = live(element);
     if (lower === 'type') {
       if (element.localName === 'script' && item && !item.markup) item.originalType = value;
@@ -298,15 +323,16 @@ export function installElementGuard({
   const nativeSetAttributeNS = proto.setAttributeNS;
   proto.setAttributeNS = function (this: Element, namespace: string | null, name: string, value: string) {
     const write = () => nativeSetAttributeNS.call(this, namespace, name, value);
-    // Only the null namespace holds HTML's own src/type attributes.
-    if (namespace) write();
+    // Only the null namespace holds HTML's own src/type attributes (and XLink an SVG image's href).
+    if (namespace && !(namespace === XLINK && heldKindOf(this) === 'image')) write();
     else guardAttribute(this, String(name), String(value), write);
   };
 
   // The Attr node roads to the same attributes: setAttributeNode(NS) and attr.value.
   /** An Attr node given to `element` by `place` (which returns the Attr it replaced). */
   const guardAttrNode = (element: Element, attr: Attr, place: () => Attr | null): Attr | null => {
-    if (attr.namespaceURI) return place();
+    if (attr.namespaceURI && !(attr.namespaceURI === XLINK && heldKindOf(element) === 'image'))
+      return place();
     let replaced: Attr | null = null;
     guardAttribute(element, attr.name, attr.value, () => (replaced = place()));
     return replaced;
@@ -342,10 +368,31 @@ export function installElementGuard({
     };
   }
   guardSetter(win.Attr.prototype, 'value', (attr: Attr, value, set) =>
-    attr.ownerElement && !attr.namespaceURI
+    attr.ownerElement && (!attr.namespaceURI || heldKindOf(attr.ownerElement) === 'image')
       ? guardAttribute(attr.ownerElement, attr.name, value, () => set(value))
       : set(value),
   );
+
+  // An SVG image's `href.baseVal`: the SVGAnimatedString does not tell its element, so the ones
+  // the `href` getter hands out are remembered (weakly) with theirs.
+  const svgImage = win.SVGImageElement?.prototype;
+  const hrefGetter = svgImage && descriptorOf(svgImage, 'href');
+  const animatedOwners = new WeakMap<object, Element>();
+  if (hrefGetter?.get && win.SVGAnimatedString) {
+    const get = hrefGetter.get;
+    Object.defineProperty(svgImage, 'href', {
+      ...hrefGetter,
+      get(this: Element) {
+        const animated = get.call(this) as object;
+        animatedOwners.set(animated, this);
+        return animated;
+      },
+    });
+    guardSetter(win.SVGAnimatedString.prototype, 'baseVal', (animated: object, value, set) => {
+      const element = animatedOwners.get(animated);
+      return element ? guardUrl(element as HTMLElement, 'href', value, () => set(value)) : set(value);
+    });
+  }
 
   // Net 2: every way code inserts nodes.
   // The node being inserted is the first argument of appendChild, insertBefore, replaceChild,
@@ -374,7 +421,9 @@ export function installElementGuard({
     if (type !== 1 /* ELEMENT_NODE */) return NOTHING;
     // nodeName: "SCRIPT" in HTML documents, "script" in others.
     const name = nodeNameOf.call(node) as string;
-    if (name === 'SCRIPT' || name === 'IMG' || name === 'script' || name === 'img') return GUARDED_ELEMENT;
+    // "image": SVG's <image> (in an HTML document, lower case means another namespace).
+    if (name === 'SCRIPT' || name === 'IMG' || name === 'script' || name === 'img' || name === 'image')
+      return GUARDED_ELEMENT;
     if (name === 'IFRAME' || name === 'iframe') return FRAME;
     if (!holds) return PLAIN;
     return firstElementChildOf.call(node) === null ? NOTHING : SUBTREE;

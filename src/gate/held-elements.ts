@@ -6,7 +6,8 @@ import type { Match, Rules } from './rules';
  */
 export const BLOCKED_TYPE = 'text/consentry-blocked';
 
-export type HeldKind = 'script' | 'iframe' | 'img';
+/** `image`: SVG's `<image>`, whose URL is its `href`. */
+export type HeldKind = 'script' | 'iframe' | 'img' | 'image';
 
 /** One element waiting for consent. */
 export interface Held {
@@ -127,6 +128,6 @@ export async function releaseAllowed(held: Held[], tools: ReleaseTools): Promise
     }
     if (item.srcdoc !== undefined) tools.setAttribute(item.element, 'srcdoc', item.srcdoc);
     if (item.srcset) tools.setAttribute(item.element, 'srcset', item.srcset);
-    if (item.url) tools.setAttribute(item.element, 'src', item.url);
+    if (item.url) tools.setAttribute(item.element, item.kind === 'image' ? 'href' : 'src', item.url);
   }
 }
