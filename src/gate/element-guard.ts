@@ -343,21 +343,27 @@ export function installElementGuard({
       return guardAttrNode(this, attr, () => original.call(this, attr));
     };
   }
-  // element.attributes.setNamedItem(attr): a NamedNodeMap does not tell its element, so the maps
-  // handed out by `attributes` are remembered (weakly) with theirs.
-  const attributesGetter = descriptorOf(proto, 'attributes');
-  const mapOwners = new WeakMap<NamedNodeMap, Element>();
-  if (attributesGetter?.get) {
-    const get = attributesGetter.get;
-    Object.defineProperty(proto, 'attributes', {
-      ...attributesGetter,
-      get(this: Element) {
-        const map = get.call(this) as NamedNodeMap;
-        mapOwners.set(map, this);
-        return map;
-      },
-    });
-  }
+  /**
+   * Wraps the getter `name` of `target` so that each object it hands out is remembered (weakly)
+   * with the element it came from: for objects that do not tell their element themselves.
+   */
+  const rememberOwners = (target: object, name: string) => {
+    const owners = new WeakMap<object, Element>();
+    const getter = descriptorOf(target, name);
+    const get = getter?.get;
+    if (getter && get)
+      Object.defineProperty(target, name, {
+        ...getter,
+        get(this: Element) {
+          const handedOut = get.call(this) as object;
+          owners.set(handedOut, this);
+          return handedOut;
+        },
+      });
+    return owners;
+  };
+  // element.attributes.setNamedItem(attr): a NamedNodeMap does not tell its element.
+  const mapOwners = rememberOwners(proto, 'attributes');
   const mapProto = win.NamedNodeMap.prototype;
   for (const name of ['setNamedItem', 'setNamedItemNS'] as const) {
     const original = mapProto[name];
@@ -373,23 +379,12 @@ export function installElementGuard({
       : set(value),
   );
 
-  // An SVG image's `href.baseVal`: the SVGAnimatedString does not tell its element, so the ones
-  // the `href` getter hands out are remembered (weakly) with theirs.
+  // An SVG image's `href.baseVal`: the SVGAnimatedString does not tell its element either.
   const svgImage = win.SVGImageElement?.prototype;
-  const hrefGetter = svgImage && descriptorOf(svgImage, 'href');
-  const animatedOwners = new WeakMap<object, Element>();
-  if (hrefGetter?.get && win.SVGAnimatedString) {
-    const get = hrefGetter.get;
-    Object.defineProperty(svgImage, 'href', {
-      ...hrefGetter,
-      get(this: Element) {
-        const animated = get.call(this) as object;
-        animatedOwners.set(animated, this);
-        return animated;
-      },
-    });
+  if (svgImage && win.SVGAnimatedString) {
+    const hrefOwners = rememberOwners(svgImage, 'href');
     guardSetter(win.SVGAnimatedString.prototype, 'baseVal', (animated: object, value, set) => {
-      const element = animatedOwners.get(animated);
+      const element = hrefOwners.get(animated);
       return element ? guardUrl(element as HTMLElement, 'href', value, () => set(value)) : set(value);
     });
   }
@@ -463,9 +458,12 @@ export function installElementGuard({
    * from `classify`: refused, in this realm's three ways to change a prototype. Everything else —
    * other objects, custom element prototypes, a div a span's — passes untouched.
    */
-  const refuseDisguise = (target: unknown, prototype: unknown) => {
+  const disguises = (target: unknown, prototype: unknown) => {
     const claimed = kinds.get(prototype as object);
-    if (claimed !== undefined && nodeTypeIn(target) !== 0 && kindOf(target, false) !== claimed)
+    return claimed !== undefined && nodeTypeIn(target) !== 0 && kindOf(target, false) !== claimed;
+  };
+  const refuseDisguise = (target: unknown, prototype: unknown) => {
+    if (disguises(target, prototype))
       throw new win.TypeError('Consentry: a node cannot take the prototype of another kind of node');
   };
   const objects = win.Object;
@@ -476,14 +474,8 @@ export function installElementGuard({
   };
   const nativeReflectSet = win.Reflect.setPrototypeOf;
   // Reflect says no by returning false, as it does for a frozen object.
-  win.Reflect.setPrototypeOf = (target: object, prototype: object | null) => {
-    try {
-      refuseDisguise(target, prototype);
-    } catch {
-      return false;
-    }
-    return nativeReflectSet(target, prototype);
-  };
+  win.Reflect.setPrototypeOf = (target: object, prototype: object | null) =>
+    !disguises(target, prototype) && nativeReflectSet(target, prototype);
   const protoAccessor = descriptorOf(objects.prototype, '__proto__');
   const nativeProtoSet = protoAccessor?.set;
   if (protoAccessor && nativeProtoSet)
