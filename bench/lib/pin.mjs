@@ -5,11 +5,18 @@
 // it stretched the same 10,000 writes from 30 to 300 ms of wall time, noise that no number of
 // samples averaged away. Linux only (taskset, from util-linux); elsewhere it does nothing.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+
+// Counted once, before anything is pinned: availableParallelism() follows this process's own CPU
+// affinity, and pinRenderers() pins this process to the other cores. Read again after the first
+// pair of pages, it said 1, and every later pair's renderers were "pinned" to core 0, beside the
+// browser and its network service (2026-11-22; found by reading their affinity back).
+const CORES = availableParallelism();
 
 /** Whether pinning can be done here. */
 export function canPin() {
-  if (process.platform !== 'linux' || availableParallelism() < 2) return false;
+  if (process.platform !== 'linux' || CORES < 2) return false;
   try {
     execFileSync('taskset', ['--version'], { stdio: 'ignore' });
     return true;
@@ -39,15 +46,24 @@ function descendants() {
   return found;
 }
 
+/** The CPUs a process may run on, as Linux lists them ("1", "0-2"). */
+function allowedCpus(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8').match(/^Cpus_allowed_list:\s*(\S+)/m)?.[1];
+  } catch {
+    return undefined; // The process ended meanwhile.
+  }
+}
+
 /**
  * Pins the renderers (`--type=renderer`) to the last core and the rest to the others, threads
  * included. Call after opening pages: each new browser context starts new renderers.
- * Returns how many renderer processes were pinned.
+ * Returns how many renderer processes were pinned; throws if one of them is not where it should be.
  */
 export function pinRenderers() {
-  const last = availableParallelism() - 1;
-  const others = last === 1 ? '0' : `0-${last - 1}`;
-  let renderers = 0;
+  const last = String(CORES - 1);
+  const others = CORES === 2 ? '0' : `0-${CORES - 2}`;
+  const renderers = [];
   const pin = (pid, cpus) => {
     try {
       execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
@@ -57,9 +73,14 @@ export function pinRenderers() {
   };
   for (const { pid, args } of descendants()) {
     const renderer = args.includes('--type=renderer');
-    if (renderer) renderers += 1;
-    pin(pid, renderer ? String(last) : others);
+    if (renderer) renderers.push(pid);
+    pin(pid, renderer ? last : others);
   }
   pin(process.pid, others);
-  return renderers;
+  for (const pid of renderers) {
+    const cpus = allowedCpus(pid);
+    if (cpus !== undefined && cpus !== last)
+      throw new Error(`--pin: renderer ${pid} runs on CPUs ${cpus}, not ${last}`);
+  }
+  return renderers.length;
 }
