@@ -103,8 +103,10 @@ export function installCookieGuard(
     }
     const raw = typeof text === 'string' ? text : String(text);
     if (filterVersion !== rules.version) refilter();
-    // Hot path, most writes: a cheap "surely not", then the browser's own setter. The rest is
-    // kept out of this function, so that the browser can inline it where the page writes.
+    // Hot path, most writes: a cheap "surely not", then the browser's own setter. Chromium inlines
+    // this setter, with surelyUnconcerned, into the page's loops that write cookies
+    // (--js-flags=--trace-turbo-inlining); the parser must stay a call, over V8's inlining size
+    // limit, which terser would undo by pasting it in here.
     if (surelyUnconcerned(filter, raw) || !filter.concerns.test(raw)) return nativeSet.call(doc, raw);
     const cookie = /*@__NOINLINE__*/ parseCookieWrite(raw);
     settle(

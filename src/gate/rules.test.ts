@@ -156,6 +156,21 @@ describe('the cookie-write fast test with held names', () => {
       expect(filter.mayConcern(write), write).toBe(false);
     }
   });
+  test('held names that share first characters and lengths are each recognised, and nothing else', () => {
+    const filter = rules.cookieWriteFilter(['bench_keep_0', 'bench_keep_1', 'bench_a', 'b']);
+    for (const write of ['bench_keep_1=1', 'bench_keep_0 =1; path=/', 'bench_a\t=1', 'b=1', 'b =1']) {
+      expect(filter.mayConcern(write), write).toBe(true);
+    }
+    for (const write of [
+      'bench_keep_2=1',
+      'bench_keep_1x=1',
+      'bench_ab=1',
+      'bb=1',
+      'bench_s12=3-456; path=/',
+    ]) {
+      expect(filter.mayConcern(write), write).toBe(false);
+    }
+  });
 });
 
 describe('the cookie-write fast test with a leading wildcard', () => {

@@ -1,0 +1,105 @@
+// Where the cookie figure of `npm run bench:gate` comes from: the same 10,000 document.cookie
+// writes (bench/pages/gate-tasks.js) in four pages, against the page without Consentry —
+//   passthrough  a JavaScript setter on Document.prototype that only calls the browser's own
+//   scan         the same, and it looks for a lifetime (an "x" after the first ";") in every write
+//   with         Consentry, as in bench:gate (a visitor who refused)
+// A floor for what any guard of document.cookie costs, next to what Consentry's costs.
+//   npm run build && node bench/gate-cookie-parts.mjs [--rounds 30] [--warmup 12] [--pin on|off]
+// All pages are open at once; each round runs the writes once in every page (the order rotates), and
+// each page's ratio is taken against the page without, in the same round. The first --warmup rounds
+// are not counted: they are when V8 compiles the loops with the setters inlined, a one-time cost
+// that bench:gate's rounds include. Prints a Markdown table; 2 cores: about 3 minutes.
+import { chromium } from '@playwright/test';
+
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
+import { startBenchServer } from './lib/server.mjs';
+import { canPin, pinRenderers } from './lib/pin.mjs';
+import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
+
+const ROUNDS = positiveInt('rounds', 30);
+const WARMUP = positiveInt('warmup', 12);
+const PIN = flag('pin', 'on') !== 'off' && canPin();
+const PAGES = [
+  { id: 'without', label: 'without any setter' },
+  { id: 'passthrough', label: 'a setter that only passes writes on' },
+  { id: 'scan', label: 'a setter that looks for a lifetime in every write' },
+  { id: 'with', label: 'Consentry' },
+];
+
+async function open(browser, origin, id) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/bench/gate-${id}.html`);
+  if (id === 'with') await page.evaluate(() => window.consentry.rejectAll());
+  await page.reload();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { id, page, cdp, errors, wall: [], cpu: [], emptyCpu: 0 };
+}
+
+const threadTime = async (cdp) =>
+  (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime').value *
+  1000;
+
+const { server, origin } = await startBenchServer();
+const browser = await chromium.launch({
+  executablePath: await findBrowser(),
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+});
+try {
+  const pages = [];
+  for (const { id } of PAGES) pages.push(await open(browser, origin, id));
+  if (PIN && pinRenderers() < PAGES.length) throw new Error('--pin: not every renderer was found');
+  // What an empty measured evaluation costs the main thread, taken off every CPU figure.
+  for (const entry of pages) {
+    const empty = [];
+    for (let index = 0; index < 20; index += 1) {
+      const before = await threadTime(entry.cdp);
+      await entry.page.evaluate(async () => Promise.resolve(0));
+      empty.push((await threadTime(entry.cdp)) - before);
+    }
+    entry.emptyCpu = median(empty);
+  }
+  for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
+    const shift = round % pages.length;
+    for (const entry of [...pages.slice(shift), ...pages.slice(0, shift)]) {
+      for (const other of pages) await other.page.evaluate(() => window.__gateBench.quiet());
+      const before = await threadTime(entry.cdp);
+      const [wall] = await entry.page.evaluate((round) => window.__gateBench.cookies(10_000, round), round);
+      const cpu = (await threadTime(entry.cdp)) - before - entry.emptyCpu;
+      if (round >= WARMUP) {
+        entry.wall.push(wall);
+        entry.cpu.push(cpu);
+      }
+    }
+  }
+  for (const entry of pages)
+    if (entry.errors.length) throw new Error(`${entry.id}: ${entry.errors.join('; ')}`);
+  const [without] = pages;
+  const ratio = (entry, clock) => {
+    const ratios = entry[clock].map((value, index) => value / without[clock][index]);
+    const [low, high] = medianInterval(ratios);
+    return `${fixed(median(ratios), 3)} (${fixed(low, 3)}–${fixed(high, 3)})`;
+  };
+  console.log(
+    `10,000 document.cookie writes, ${ROUNDS} rounds after ${WARMUP} uncounted; ${PIN ? 'renderers pinned' : 'not pinned'}\n`,
+  );
+  console.log(
+    markdownTable(
+      ['Page', 'Main thread ms', 'Ratio, wall (95 %)', 'CPU ms', 'Ratio, CPU (95 %)'],
+      pages.map((entry, index) => [
+        PAGES[index].label,
+        fixed(median(entry.wall), 1),
+        ratio(entry, 'wall'),
+        fixed(median(entry.cpu), 1),
+        ratio(entry, 'cpu'),
+      ]),
+      [1, 2, 3, 4],
+    ),
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
