@@ -20,18 +20,26 @@ const ROUNDS = positiveInt('rounds', 30);
 const WARMUP = positiveInt('warmup', 12);
 const PIN = flag('pin', 'on') !== 'off' && canPin();
 const PAGES = [
-  { id: 'without', label: 'without any setter' },
-  { id: 'passthrough', label: 'a setter that only passes writes on' },
-  { id: 'scan', label: 'a setter that looks for a lifetime in every write' },
-  { id: 'with', label: 'Consentry' },
+  { id: 'without', path: 'gate-without.html', label: 'without any setter' },
+  {
+    id: 'passthrough',
+    path: 'gate-setter.html?setter=passthrough',
+    label: 'a setter that only passes writes on',
+  },
+  {
+    id: 'scan',
+    path: 'gate-setter.html?setter=scan',
+    label: 'a setter that looks for a lifetime in every write',
+  },
+  { id: 'with', path: 'gate-with.html', label: 'Consentry' },
 ];
 
-async function open(browser, origin, id) {
+async function open(browser, origin, { id, path }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/bench/gate-${id}.html`);
+  await page.goto(`${origin}/bench/${path}`);
   if (id === 'with') await page.evaluate(() => window.consentry.rejectAll());
   await page.reload();
   const cdp = await context.newCDPSession(page);
@@ -50,7 +58,7 @@ const browser = await chromium.launch({
 });
 try {
   const pages = [];
-  for (const { id } of PAGES) pages.push(await open(browser, origin, id));
+  for (const spec of PAGES) pages.push(await open(browser, origin, spec));
   if (PIN && pinRenderers() < PAGES.length) throw new Error('--pin: not every renderer was found');
   // What an empty measured evaluation costs the main thread, taken off every CPU figure.
   for (const entry of pages) {
