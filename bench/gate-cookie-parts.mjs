@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { startBenchServer } from './lib/server.mjs';
+import { calibrate, enableThreadTime, timed } from './lib/cpu.mjs';
 import { canPin, pinRenderers } from './lib/pin.mjs';
 import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
@@ -43,13 +44,9 @@ async function open(browser, origin, { id, path }) {
   if (id === 'with') await page.evaluate(() => window.consentry.rejectAll());
   await page.reload();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await enableThreadTime(cdp);
   return { id, page, cdp, errors, wall: [], cpu: [], emptyCpu: 0 };
 }
-
-const threadTime = async (cdp) =>
-  (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime').value *
-  1000;
 
 const { server, origin } = await startBenchServer();
 const browser = await chromium.launch({
@@ -60,23 +57,14 @@ try {
   const pages = [];
   for (const spec of PAGES) pages.push(await open(browser, origin, spec));
   if (PIN && pinRenderers() < PAGES.length) throw new Error('--pin: not every renderer was found');
-  // What an empty measured evaluation costs the main thread, taken off every CPU figure.
-  for (const entry of pages) {
-    const empty = [];
-    for (let index = 0; index < 20; index += 1) {
-      const before = await threadTime(entry.cdp);
-      await entry.page.evaluate(async () => Promise.resolve(0));
-      empty.push((await threadTime(entry.cdp)) - before);
-    }
-    entry.emptyCpu = median(empty);
-  }
+  for (const entry of pages) await calibrate(entry);
   for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
     const shift = round % pages.length;
     for (const entry of [...pages.slice(shift), ...pages.slice(0, shift)]) {
       for (const other of pages) await other.page.evaluate(() => window.__gateBench.quiet());
-      const before = await threadTime(entry.cdp);
-      const [wall] = await entry.page.evaluate((round) => window.__gateBench.cookies(10_000, round), round);
-      const cpu = (await threadTime(entry.cdp)) - before - entry.emptyCpu;
+      const [[wall], cpu] = await timed(entry, () =>
+        entry.page.evaluate((round) => window.__gateBench.cookies(10_000, round), round),
+      );
       if (round >= WARMUP) {
         entry.wall.push(wall);
         entry.cpu.push(cpu);

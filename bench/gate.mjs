@@ -23,6 +23,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
+import { calibrate, enableThreadTime, timed } from './lib/cpu.mjs';
 import { canPin, pinRenderers } from './lib/pin.mjs';
 import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
@@ -106,33 +107,8 @@ async function openVariant(browser, origin, variant) {
   if (state.visible !== 'visible') errors.push(`the page is ${state.visible}`);
   // ThreadTime: the CPU time of the page's main thread (Chromium's thread ticks), which the
   // operating system's scheduling of other processes does not inflate.
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await enableThreadTime(cdp);
   return { variant, context, page, cdp, errors, emptyCpu: 0 };
-}
-
-/** The page's main-thread CPU time so far, in milliseconds. */
-async function threadTime(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'ThreadTime').value * 1000;
-}
-
-/**
- * Main-thread CPU time of one workload run, without what measuring it costs: the evaluation
- * around it and the metric calls are timed empty (`emptyCpu`, calibrated per page) and taken off.
- */
-async function timed(entry, run) {
-  const before = await threadTime(entry.cdp);
-  const result = await run();
-  const cpu = (await threadTime(entry.cdp)) - before - entry.emptyCpu;
-  return [result, cpu];
-}
-
-/** The median CPU time of an empty measured evaluation in this page (20 of them). */
-async function calibrate(entry) {
-  const samples = [];
-  for (let index = 0; index < 20; index += 1)
-    samples.push((await timed(entry, () => entry.page.evaluate(async () => Promise.resolve(0))))[1]);
-  entry.emptyCpu = median(samples);
 }
 
 /** Runs one workload once in a page; milliseconds (for requests: [total, inside the calls]). */
