@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CATALOGUE } from './catalogue';
+import { surelyUnconcerned } from './patterns';
 import { cataloguePolicy, createRules, type GatePolicy } from './rules';
 
 const sitePolicy = (changes: Partial<GatePolicy> = {}): GatePolicy => ({
@@ -170,6 +171,55 @@ describe('the cookie-write fast test with held names', () => {
     ]) {
       expect(filter.mayConcern(write), write).toBe(false);
     }
+  });
+});
+
+describe('the cookie-write shortcut', () => {
+  const rules = createRules(sitePolicy({}));
+  const filter = rules.cookieWriteFilter(['bench_keep_0']);
+
+  test('session writes with the usual attributes never reach the regular expression', () => {
+    for (const write of [
+      'bench_s1=1; path=/; SameSite=Lax',
+      'lang=ru; Path=/; Secure; SameSite=None',
+      'a=x; domain=example.com; samesite=lax; secure',
+      'plain=1',
+      'a=max-age=1; path=/max-age',
+    ]) {
+      expect(surelyUnconcerned(filter, write), write).toBe(true);
+    }
+  });
+
+  test('is never sure where the regular expression claims the write', () => {
+    // Every combination of a name, blanks around ";" and "=", and attributes that look alike: the
+    // shortcut may send a harmless write to the regular expression, never miss a claimed one.
+    const names = ['a', '_ga', ' _ym_uid', 'bench_keep_0', 'bench_keep_00', 'é', '\u00a0x', ''];
+    const blanks = ['', ' ', '\t', '\u00a0', '\n', '\ufeff'];
+    const attributes = [
+      'path=/',
+      'SameSite=Lax',
+      'max-age=5',
+      'Max-Age =0',
+      'EXPIRES=Thu, 01 Jan 2099 00:00:00 GMT',
+      'expiresx=1',
+      'mx=1',
+      'x-max-age=1',
+      'domain=ex.com',
+      '',
+    ];
+    let claimed = 0;
+    for (const name of names)
+      for (const blank of blanks)
+        for (const first of attributes)
+          for (const second of attributes) {
+            const write = `${name}${blank}=v;${blank}${first};${blank}${second}`;
+            const concerned = filter.concerns.test(write);
+            if (concerned) claimed += 1;
+            if (surelyUnconcerned(filter, write)) expect(concerned, JSON.stringify(write)).toBe(false);
+          }
+    // The loop must have met both kinds of write, or it proves nothing.
+    expect(claimed).toBeGreaterThan(1000);
+    expect(claimed).toBeLessThan(names.length * blanks.length * attributes.length ** 2);
   });
 });
 
