@@ -120,8 +120,7 @@ export function installCookieGuard(
       cookie,
       `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`,
       () => write(raw),
-      // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
-      () => write(raw.replace(/;\s*(?:expires|max-age)\s*=[^;]*/gi, '')),
+      () => write(cookie.session),
     );
   }
 

@@ -12,6 +12,7 @@ describe('parseCookieWrite', () => {
       deletion: false,
       domain: 'example.com',
       path: '/shop',
+      session: ' _ga = GA1.1.1.2 ; Domain=.Example.com; Path=/shop',
     });
   });
 
@@ -50,9 +51,36 @@ describe('parseCookieWrite', () => {
       deletion: false,
       domain: 'example.com',
       path: '/shop',
+      session: ' _ga = GA1.1 ; Secure; DOMAIN = .Example.COM ;PATH=/a; path=/shop ; SameSite=Lax',
     });
     expect(parseCookieWrite('a=1; max-age=60; Max-Age=0', NOW).deletion).toBe(true);
     expect(parseCookieWrite('a=1; xmax-age=60; max-agex=1', NOW).persistent).toBe(false);
+  });
+
+  test('the session copy is the same write without Expires and Max-Age', () => {
+    expect(
+      parseCookieWrite('a=1; Path=/; expires=Tue, 19 Jan 2038 03:14:07 GMT; MAX-AGE = 5;Secure', NOW).session,
+    ).toBe('a=1; Path=/;Secure');
+    expect(parseCookieWrite('a=1', NOW).session).toBe('a=1');
+  });
+
+  test('writes with the same attributes and new values are each read whole', () => {
+    // The attributes of recent writes are remembered by their text: what they mean must not.
+    const expires = '; path=/x; expires=Sat, 21 Nov 2026 12:00:01 GMT';
+    expect(parseCookieWrite(`a=1${expires}`, NOW)).toMatchObject({ name: 'a', value: '1', deletion: false });
+    expect(parseCookieWrite(`b=2${expires}`, NOW + 2000)).toMatchObject({
+      name: 'b',
+      value: '2',
+      persistent: true,
+      deletion: true,
+      path: '/x',
+      session: 'b=2; path=/x',
+    });
+    for (let index = 0; index < 200; index += 1) {
+      const write = parseCookieWrite(`c${index}=${index}; max-age=${index - 100}`, NOW);
+      expect([write.name, write.value, write.deletion]).toEqual([`c${index}`, String(index), index <= 100]);
+    }
+    expect(parseCookieWrite(`d=4${expires}`, NOW)).toMatchObject({ name: 'd', deletion: false, path: '/x' });
   });
 
   test('a pair without "=" is a nameless cookie', () => {

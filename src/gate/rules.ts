@@ -101,6 +101,13 @@ export function createRules(initial: GatePolicy) {
   let version = 0;
   const hostCache = new Map<string, Match | null>();
   let granted: ReadonlySet<string> = new Set();
+  /** `allGranted()`, counted again when the settings or the grants change (it is asked on every held write). */
+  let everyGranted = false;
+  const recount = () => {
+    everyGranted =
+      policy.categories.length > 0 &&
+      policy.categories.every((category) => granted.has(category) || policy.required.includes(category));
+  };
 
   const find = (kind: 'cookies' | 'storage', name: string): Match | undefined =>
     (kind === 'cookies' ? compiled.anyCookie : compiled.anyStorage)?.test(name)
@@ -116,6 +123,7 @@ export function createRules(initial: GatePolicy) {
       compiled = compile(next);
       hostCache.clear();
       version += 1;
+      recount();
     },
     /** The service a URL belongs to, or undefined for everything not catalogued. */
     forUrl(url: string | URL, base?: string): Match | undefined {
@@ -150,14 +158,10 @@ export function createRules(initial: GatePolicy) {
     forStorageKey: (key: string) => find('storage', key),
     setGranted(categories: Iterable<string>) {
       granted = new Set(categories);
+      recount();
     },
     /** Every optional category of the settings is granted (undeclared persistent cookies wait for this, G6). */
-    allGranted(): boolean {
-      return (
-        policy.categories.length > 0 &&
-        policy.categories.every((category) => granted.has(category) || policy.required.includes(category))
-      );
-    },
+    allGranted: (): boolean => everyGranted,
     /**
      * Whether something of this category may run or be stored now.
      * A category the settings do not have (a catalogue default such as `preferences` on a site with
