@@ -13,7 +13,7 @@ const sitePolicy = (changes: Partial<GatePolicy> = {}): GatePolicy => ({
  * A document whose `cookie` accessor (on its prototype, as in browsers) records every write that
  * reaches the browser. What the guard passes, and in which order, is exactly this list.
  */
-function page(pathname = '/shop/item') {
+function page(pathname = '/shop/item', logging = true) {
   const written: string[] = [];
   const proto = {};
   Object.defineProperty(proto, 'cookie', {
@@ -25,7 +25,8 @@ function page(pathname = '/shop/item') {
   const win = { document, location: { pathname } } as unknown as Window & typeof globalThis;
   const rules = createRules(sitePolicy());
   const logged: string[] = [];
-  const guard = installCookieGuard(win, rules, (message) => logged.push(message));
+  const log = Object.assign((message: string) => void logged.push(message), { on: logging });
+  const guard = installCookieGuard(win, rules, log);
   const set = (text: unknown) => {
     (document as { cookie: unknown }).cookie = text;
   };
@@ -54,6 +55,17 @@ describe('the cookie guard (G6)', () => {
     guard.release();
     expect(written).toEqual(['_ga=GA1.1.1.1; path=/; max-age=63072000', ' _ym_uid = 17; path=/']);
     expect([...guard.held.values()].map((cookie) => cookie.name)).toEqual(['_fbp']);
+  });
+
+  test('with the debug log off, holding writes no message, and holds alike', () => {
+    const { written, set, rules, guard, logged } = page('/', false);
+    set('_ga=1; path=/');
+    set('pref=1; path=/; max-age=60');
+    expect(logged).toEqual([]);
+    expect(written).toEqual(['pref=1; path=/']);
+    rules.setGranted(['analytics', 'marketing']);
+    guard.release();
+    expect(written).toEqual(['pref=1; path=/', '_ga=1; path=/', 'pref=1; path=/; max-age=60']);
   });
 
   test('an undeclared persistent cookie is a session cookie until every category is granted', () => {

@@ -1,12 +1,16 @@
 import { parseCookieWrite } from './cookie-string';
 import { descriptorOf } from './native';
 import { surelyUnconcerned } from './patterns';
-import type { Match, Rules } from './rules';
+import type { Rules } from './rules';
 
 export interface HeldCookie {
   readonly name: string;
-  readonly write: () => void;
+  /** The `document.cookie` text to write, or the write itself (a Cookie Store call). */
+  readonly write: string | (() => void);
 }
+
+/** The gate's debug log; `on` says whether it logs, so that a message need not be made for nothing. */
+export type Log = ((message: string) => void) & { readonly on?: boolean };
 
 /**
  * G6: cookies written through `document.cookie` (and the Cookie Store API) wait for consent.
@@ -26,7 +30,7 @@ export type CookieWriters = WeakMap<Document, (text: unknown) => void>;
 export function installCookieGuard(
   win: Window & typeof globalThis,
   rules: Rules,
-  log: (message: string) => void,
+  log: Log,
   writers: CookieWriters = new WeakMap(),
 ) {
   const doc = win.document;
@@ -67,19 +71,6 @@ export function installCookieGuard(
     if (cookie && held.delete(key) && !isHeld(cookie.name)) filterVersion = -1;
   };
 
-  /** Decide one write. Returns 'pass', 'session' (write a session copy, hold the rest) or 'hold'. */
-  function decide(
-    name: string,
-    persistent: boolean,
-    deletion: boolean,
-  ): { verdict: 'pass' | 'session' | 'hold'; match?: Match } {
-    if (deletion) return { verdict: 'pass' };
-    const match = rules.forCookie(name);
-    if (match) return { verdict: rules.isAllowed(match) ? 'pass' : 'hold', match };
-    if (!persistent || name === rules.policy.ownCookie || rules.allGranted()) return { verdict: 'pass' };
-    return { verdict: 'session' };
-  }
-
   // Replaced where the browser defines it (Document.prototype), not on the document itself: an own
   // property on `document` sits behind its named-property lookup, slower on every read and write.
   let owner: object | null = doc;
@@ -119,31 +110,42 @@ export function installCookieGuard(
     settle(
       cookie,
       `${cookie.name};${cookie.domain ?? ''};${cookie.path ?? defaultPath()}`,
-      () => write(raw),
-      () => write(cookie.session),
+      raw,
+      cookie.session,
     );
   }
 
   /**
-   * Decide one write (a `document.cookie` or Cookie Store one): let it through, or hold it —
-   * an undeclared persistent cookie with `sessionCopy` written meanwhile. A later write of the same
-   * cookie (`key`) replaces whatever was held for it.
+   * Decide one write (a `document.cookie` text or a Cookie Store call): let it through, or hold it.
+   *  - a deletion passes;
+   *  - a name a service claims passes if its category is granted, and is held otherwise;
+   *  - any other name passes, unless it is persistent and not every category is granted: then it is
+   *    held, and its `session` copy (the same without Expires and Max-Age) is written meanwhile.
+   * A later write of the same cookie (`key`) replaces whatever was held for it. It runs for every
+   * write with a lifetime, so it makes nothing it does not need (most of all, no closures).
    */
   function settle(
     cookie: { name: string; persistent: boolean; deletion: boolean },
     key: string,
-    writeIt: () => void,
-    sessionCopy?: () => void,
+    it: string | (() => void),
+    session?: string,
   ) {
-    const { verdict, match } = decide(cookie.name, cookie.persistent, cookie.deletion);
-    if (verdict === 'pass') {
+    const match = cookie.deletion ? undefined : rules.forCookie(cookie.name);
+    const passes =
+      cookie.deletion ||
+      (match
+        ? rules.isAllowed(match)
+        : !cookie.persistent || cookie.name === rules.policy.ownCookie || rules.allGranted());
+    if (passes) {
       unhold(key);
-      writeIt();
+      if (typeof it === 'string') write(it);
+      else it();
       return;
     }
-    hold(key, { name: cookie.name, write: writeIt });
-    log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
-    if (verdict === 'session') sessionCopy?.();
+    hold(key, { name: cookie.name, write: it });
+    if (log.on !== false) log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
+    // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
+    if (!match && session !== undefined) write(session);
   }
 
   // Chromium's Cookie Store API writes cookies without document.cookie.
@@ -184,7 +186,8 @@ export function installCookieGuard(
         const match = rules.forCookie(cookie.name);
         if (match ? rules.isAllowed(match) : rules.allGranted()) {
           unhold(key);
-          cookie.write();
+          if (typeof cookie.write === 'string') write(cookie.write);
+          else cookie.write();
         }
       }
     },

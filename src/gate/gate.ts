@@ -1,5 +1,5 @@
 import { removeDenied } from './cleanup';
-import { installCookieGuard, type CookieGuard, type CookieWriters } from './cookie-guard';
+import { installCookieGuard, type CookieGuard, type CookieWriters, type Log } from './cookie-guard';
 import { installElementGuard, type ElementGuard, type Kinds } from './element-guard';
 import { installNetworkGuard } from './network-guard';
 import { cataloguePolicy, createRules, type GatePolicy } from './rules';
@@ -32,9 +32,13 @@ export interface GateOptions {
 export function installGate({ win, nonce, debug = false, ownCookie = 'consentry' }: GateOptions) {
   let debugging = debug;
   const rules = createRules(cataloguePolicy(ownCookie));
-  const log = (message: string) => {
-    if (debugging) win.console.info(`consentry: ${message}`);
-  };
+  const log = Object.defineProperty(
+    (message: string) => {
+      if (debugging) win.console.info(`consentry: ${message}`);
+    },
+    'on',
+    { get: () => debugging },
+  ) as Log;
   const warn = (message: string) => win.console.warn(`consentry: ${message}`);
   const ran = new Set<string>();
   /** The page, then every same-origin frame window it reached (each a realm with its own functions). */
