@@ -4,7 +4,7 @@
 //   scan         the same, and it looks for a lifetime (an "x" after the first ";") in every write
 //   with         Consentry, as in bench:gate (a visitor who refused)
 // A floor for what any guard of document.cookie costs, next to what Consentry's costs.
-//   npm run build && node bench/gate-cookie-parts.mjs [--rounds 30] [--warmup 12] [--pin on|off]
+//   npm run build && node bench/gate-cookie-parts.mjs [--rounds 30] [--warmup 12] [--pin main|process|off]
 // All pages are open at once; each round runs the writes once in every page (the order rotates), and
 // each page's ratio is taken against the page without, in the same round. The first --warmup rounds
 // are not counted: they are when V8 compiles the loops with the setters inlined, a one-time cost
@@ -14,12 +14,12 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { calibrate, enableThreadTime, timed } from './lib/cpu.mjs';
-import { canPin, pinRenderers } from './lib/pin.mjs';
+import { describePinning, pinMode, pinRenderers } from './lib/pin.mjs';
 import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
 const ROUNDS = positiveInt('rounds', 30);
 const WARMUP = positiveInt('warmup', 12);
-const PIN = flag('pin', 'on') !== 'off' && canPin();
+const PIN = pinMode(flag('pin', 'main'));
 const PAGES = [
   { id: 'without', path: 'gate-without.html', label: 'without any setter' },
   {
@@ -56,9 +56,10 @@ const browser = await chromium.launch({
 try {
   const pages = [];
   for (const spec of PAGES) pages.push(await open(browser, origin, spec));
-  if (PIN && pinRenderers() < PAGES.length) throw new Error('--pin: not every renderer was found');
+  if (PIN && pinRenderers(PIN) < PAGES.length) throw new Error('--pin: not every renderer was found');
   for (const entry of pages) await calibrate(entry);
   for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
+    if (PIN) pinRenderers(PIN);
     const shift = round % pages.length;
     for (const entry of [...pages.slice(shift), ...pages.slice(0, shift)]) {
       for (const other of pages) await other.page.evaluate(() => window.__gateBench.quiet());
@@ -80,7 +81,7 @@ try {
     return `${fixed(median(ratios), 3)} (${fixed(low, 3)}–${fixed(high, 3)})`;
   };
   console.log(
-    `10,000 document.cookie writes, ${ROUNDS} rounds after ${WARMUP} uncounted; ${PIN ? 'renderers pinned' : 'not pinned'}\n`,
+    `10,000 document.cookie writes, ${ROUNDS} rounds after ${WARMUP} uncounted; ${describePinning(PIN)}\n`,
   );
   console.log(
     markdownTable(

@@ -1,5 +1,5 @@
 // `npm run bench:gate` (the gate issue): what the closed gate costs the page's own code.
-//   node bench/gate.mjs [--pairs 8] [--rounds 10] [--throttle 1] [--pin on|off] [--only dom,cookies,requests]
+//   node bench/gate.mjs [--pairs 8] [--rounds 10] [--throttle 1] [--pin main|process|off] [--only dom,cookies,requests]
 //
 // The same page with and without Consentry, both open side by side in one browser. In every
 // round each workload runs once in each page, one right after the other (which goes first
@@ -12,7 +12,7 @@
 // performance.now(), and by the main thread's CPU time (Chromium's ThreadTime metric, read through
 // the DevTools protocol around each run). Result per figure: the median of all rounds' ratios with
 // a 95 % bootstrap interval. Target ≤ 1.10 for every median; the interval shows how sure that is.
-// The renderers run pinned to a core of their own (lib/pin.mjs) unless --pin off.
+// Each page's main thread runs on a core of its own (lib/pin.mjs) unless --pin says otherwise.
 // Prints a Markdown table, writes bench/results/gate.json. Exits 0 on MISS, 1 on failure.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -24,14 +24,14 @@ import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
 import { calibrate, enableThreadTime, timed } from './lib/cpu.mjs';
-import { canPin, pinRenderers } from './lib/pin.mjs';
+import { describePinning, pinMode, pinRenderers } from './lib/pin.mjs';
 import { fixed, flag, markdownTable, median, medianInterval, positiveInt } from './lib/stats.mjs';
 
 const PAIRS = positiveInt('pairs', 8);
 const ROUNDS = positiveInt('rounds', 10);
 const THROTTLE = positiveInt('throttle', 1);
-// --pin off: leave the operating system to place the processes (see lib/pin.mjs).
-const PIN = flag('pin', 'on') !== 'off' && canPin();
+// --pin main (the default), process or off: how the processes are placed (see lib/pin.mjs).
+const PIN = pinMode(flag('pin', 'main'));
 const TARGET = 1.1;
 const SETTLE_MS = 500;
 const BATCH = 50;
@@ -146,7 +146,8 @@ async function measurePair(browser, origin, pairIndex) {
     for (const variant of pairIndex % 2 ? [...VARIANTS].reverse() : VARIANTS)
       opened.push(await openVariant(browser, origin, variant));
     const pages = Object.fromEntries(opened.map((entry) => [entry.variant, entry]));
-    if (PIN && pinRenderers() < 2) throw new Error("--pin: the two pages' renderer processes were not found");
+    if (PIN && pinRenderers(PIN) < 2)
+      throw new Error("--pin: the two pages' renderer processes were not found");
     await sleep(SETTLE_MS);
     for (const entry of opened) await warmUp(entry.page);
     for (const entry of opened) await calibrate(entry);
@@ -156,6 +157,8 @@ async function measurePair(browser, origin, pairIndex) {
     );
     let sample = pairIndex;
     for (let round = 1; round <= ROUNDS; round += 1) {
+      // Again: a thread started since then by a main thread runs on the main thread's core.
+      if (PIN) pinRenderers(PIN);
       for (const task of RUN_TASKS) {
         if (round % task.everyRounds !== 0) continue;
         for (let repeat = 0; repeat < task.perRound; repeat += 1) {
@@ -207,7 +210,7 @@ async function main() {
       pinned: PIN,
     });
     console.log(
-      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${RUN_TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling; ${PIN ? 'renderers pinned to their own core' : 'processes not pinned'}\n`,
+      `${PAIRS} pairs of pages × ${ROUNDS} rounds; paired samples per workload: ${RUN_TASKS.map((task) => `${task.id} ${(PAIRS * Math.floor(ROUNDS / task.everyRounds) * task.perRound).toLocaleString('en-US')}`).join(', ')}; ${THROTTLE}× CPU throttling; ${describePinning(PIN)}\n`,
     );
 
     const pairs = [];
