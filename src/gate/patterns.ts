@@ -41,8 +41,6 @@ export interface CookieFilter {
   readonly exactLengths: Uint8Array;
   /** The closer look: the name is a pattern or an exact name, or the write has a lifetime. */
   readonly concerns: RegExp;
-  /** Whether a write needs a closer look: `!surelyUnconcerned(this, write) && concerns.test(write)`. */
-  mayConcern(write: string): boolean;
 }
 
 /** A table with 1 at the length of each name. */
@@ -78,14 +76,12 @@ export function compileCookieFilter(
     }
     return starts;
   };
-  const filter: CookieFilter = {
+  return {
     starts: table(patterns),
     exactStarts: table(exact),
     exactLengths: lengths(exact),
     concerns: pattern,
-    mayConcern: (write) => !surelyUnconcerned(filter, write) && pattern.test(write),
   };
-  return filter;
 }
 
 /**
