@@ -10,7 +10,7 @@ export interface HeldCookie {
 }
 
 /** The gate's debug log; `on` says whether it logs, so that a message need not be made for nothing. */
-export type Log = ((message: string) => void) & { readonly on?: boolean };
+export type Log = ((message: string) => void) & { readonly on: boolean };
 
 /**
  * G6: cookies written through `document.cookie` (and the Cookie Store API) wait for consent.
@@ -127,7 +127,7 @@ export function installCookieGuard(
   function settle(
     cookie: { name: string; persistent: boolean; deletion: boolean },
     key: string,
-    it: string | (() => void),
+    it: HeldCookie['write'],
     session?: string,
   ) {
     const match = cookie.deletion ? undefined : rules.forCookie(cookie.name);
@@ -143,7 +143,7 @@ export function installCookieGuard(
       return;
     }
     hold(key, { name: cookie.name, write: it });
-    if (log.on !== false) log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
+    if (log.on) log(`held cookie ${cookie.name} (${match?.category ?? 'undeclared, persistent'})`);
     // RFC 6265 §5.3 step 3: without Expires and Max-Age the browser keeps it for the session only.
     if (!match && session !== undefined) write(session);
   }
