@@ -1,6 +1,12 @@
 // Builds:
-//  - dist/consentry.min.js     script tag, synchronous, closes the gate (IIFE, bundles js-cookie)
-//  - dist/consentry-ui.min.js  the banner and dialog, loaded lazily by the file above (IIFE, bundles Preact)
+//  - dist/consentry.min.js         script tag, synchronous: the gate, a lenient read of the settings and
+//                                  the stored choice, Consent Mode's default and update (IIFE)
+//  - dist/consentry-core.min.js    script tag, deferred: validation, decisions, consent log, cross-tab,
+//                                  cleanup, tags from settings (IIFE, bundles js-cookie)
+//  - dist/consentry-ui.min.js      script tag, the banner and dialog (IIFE, bundles Preact)
+//  - dist/consentry-ui-{en,ru}.min.js  script tag, one language's texts each
+//  The script-tag files are IIFEs that meet on window (src/entries/chunks.ts), not ES chunks: a
+//  classic script works under any CSP nonce and on any site, with no module loader.
 //  - dist/index.js, dist/headless.js  npm entries (ES modules; Preact and js-cookie stay external)
 //  - dist/index.d.ts, dist/headless.d.ts  rolled-up types
 import { readFileSync } from 'node:fs';
@@ -56,17 +62,19 @@ const minify = terser({
   format: { comments: false },
 });
 
+/** One classic script of the script-tag build. */
+const scriptTag = (input, file) => ({
+  input,
+  output: { file, format: 'iife', plugins: [minify], sourcemap: false },
+  plugins: plugins('es2020'),
+});
+
 export default [
-  {
-    input: 'src/browser.ts',
-    output: { file: 'dist/consentry.min.js', format: 'iife', plugins: [minify], sourcemap: false },
-    plugins: plugins('es2020'),
-  },
-  {
-    input: 'src/browser-ui.ts',
-    output: { file: 'dist/consentry-ui.min.js', format: 'iife', plugins: [minify], sourcemap: false },
-    plugins: plugins('es2020'),
-  },
+  scriptTag('src/browser.ts', 'dist/consentry.min.js'),
+  scriptTag('src/browser-core.ts', 'dist/consentry-core.min.js'),
+  scriptTag('src/browser-ui.ts', 'dist/consentry-ui.min.js'),
+  scriptTag('src/browser-texts-en.ts', 'dist/consentry-ui-en.min.js'),
+  scriptTag('src/browser-texts-ru.ts', 'dist/consentry-ui-ru.min.js'),
   {
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },
     output: {

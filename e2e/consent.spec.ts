@@ -456,8 +456,8 @@ test.describe('cookie attributes (C2)', () => {
     // A refusal on a subdomain page is host-only too.
     await context.clearCookies();
     await page.goto(`http://www.shop.example.test:${PORT}${SITE}`);
+    // An API decision is recorded as soon as the deferred part has arrived (it is fetched at once).
     await page.evaluate(() => window.consentry.rejectAll());
-    const cookie = await consentCookie(context);
-    expect(cookie?.domain).toBe('www.shop.example.test');
+    await expect.poll(async () => (await consentCookie(context))?.domain).toBe('www.shop.example.test');
   });
 });

@@ -3,92 +3,180 @@
  *
  *   <script src="/consentry/consentry.min.js" data-config="/consentry.json"></script>
  *
- * The one module with side effects. Its first statement closes the gate (G4), before any tag
- * and before remote settings arrive; the settings and a stored choice then open what they allow.
+ * The one module with side effects, and every visitor pays for each of its bytes before the page
+ * can paint (DESIGN.md, loading tiers), so it holds only what must run before any other script: the
+ * gate, a lenient read of the settings and the stored choice, the Consent Mode default and a
+ * returning visitor's update, `window.consentry` with a queue. Its first statement closes the gate
+ * (G4). The rest comes in files fetched with `async`, which never block the parser:
+ * `consentry-core.min.js` (validation, decisions, consent log, cross-tab sync, cleanup, tags from
+ * settings), `consentry-ui.min.js` (Preact, the banner and dialog) and one language's texts
+ * (`consentry-ui-en.min.js`, `consentry-ui-ru.min.js`), the last two only when a view must show.
+ *
  * Settings come from, in order: an inline `<script type="application/json" id="consentry-settings">`
  * placed before this tag, `data-config="URL"`, or page code calling `window.consentry.init(settings)`.
  */
-import type { ConsentryEvents } from './consent/types';
-import { createInstance, gateFor } from './entries/create-instance';
+import { readSettingsLeniently } from './config/lenient';
+import { builtInLanguage, resolveLanguage } from './config/language';
+import { readCookie } from './consent/cookie-read';
+import { createEmitter } from './consent/emitter';
+import type { ConsentSnapshot, ConsentryEvents } from './consent/types';
+import { receiveChunks, type ChunkName } from './entries/chunks';
+import type { Core, FinishOptions } from './entries/create-instance';
+import { announce, gateFor, whenIdle } from './entries/lifecycle';
+import { startConsent, type Started } from './entries/start';
 import type { Consentry, MountUi } from './entries/types';
-import { pushConsentDefault } from './integrations/index';
+import { createUiAccess, type UiAccess, type UiBackend } from './entries/ui-access';
+import type { BuiltInTexts } from './ui/texts/types';
+import { pushConsentDefault } from './integrations/google-consent-mode';
+
+/** What `consentry-core.min.js` provides: the validated, deferred part of the instance. */
+export type FinishCore = (input: unknown, started: Started, options: FinishOptions) => Core;
 
 type Facade = Consentry & {
   /** Start with these settings (when the page gives none in markup). */
   init(settings: unknown): void;
-  /** Called by the UI chunk when it has loaded. */
-  __registerUi?: (mount: MountUi) => void;
 };
 
 const win = window;
 const doc = document;
 const script = doc.currentScript as HTMLScriptElement | null;
+const nonce = script?.nonce || undefined;
 
 // G4: the gate closes before anything else runs.
-gateFor(win, {
-  nonce: script?.nonce || undefined,
-  debug: /[?&]consentry_debug=1\b/.test(win.location.search),
+const gate = gateFor(win, { nonce, debug: /[?&]consentry_debug=1\b/.test(win.location.search) });
+
+const emitter = createEmitter<ConsentryEvents>();
+const NO_CHOICE: ConsentSnapshot = Object.freeze({
+  record: null,
+  granted: Object.freeze({}),
+  needsDecision: true,
+  gpc: false,
 });
 
-let instance: Consentry | undefined;
-const early: [keyof ConsentryEvents, (detail: unknown) => void][] = [];
+/** Deferred files, each fetched at most once; a promise per file, settled when it registers. */
+const chunks = new Map<ChunkName, { promise: Promise<unknown>; resolve: (value: unknown) => void }>();
+const slot = (name: ChunkName) => {
+  let entry = chunks.get(name);
+  if (!entry) {
+    let resolve!: (value: unknown) => void;
+    const promise = new Promise<unknown>((done) => (resolve = done));
+    chunks.set(name, (entry = { promise, resolve }));
+  }
+  return entry;
+};
+receiveChunks(win, (name, value) => slot(name).resolve(value));
+const requested = new Set<ChunkName>();
 
-function loadUi(settings: Consentry['settings']): Promise<MountUi> {
-  const waiting = (win as { __consentryUi?: MountUi }).__consentryUi;
-  if (waiting) return Promise.resolve(waiting);
-  return new Promise((resolve, reject) => {
-    facade.__registerUi = resolve;
+function fetchChunk<T>(name: ChunkName, url: string): Promise<T> {
+  const entry = slot(name);
+  if (!requested.has(name)) {
+    requested.add(name);
     const element = doc.createElement('script');
-    // The UI chunk sits next to this file unless the settings say otherwise.
-    element.src = settings.ui.src ?? new URL('consentry-ui.min.js', script?.src || doc.baseURI).href;
+    element.src = url;
     element.async = true;
-    if (script?.nonce) element.nonce = script.nonce;
-    element.onerror = () => reject(new Error(`could not load ${element.src}`));
+    if (nonce) element.nonce = nonce;
+    element.onerror = () => win.console.error(`consentry: could not load ${url}`);
     doc.head.appendChild(element);
+  }
+  return entry.promise as Promise<T>;
+}
+
+/** Deferred files sit next to this one. */
+const beside = (file: string) => new URL(file, script?.src || doc.baseURI).href;
+
+/** `ui.src` moves the UI file; only an http(s) URL is fetched (S3: settings text never runs as code). */
+function uiUrl(settings: Started['settings']): string {
+  const given = settings.ui.src;
+  if (typeof given === 'string') {
+    try {
+      const url = new URL(given, doc.baseURI);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+    } catch {
+      // Not a URL: the file beside this one.
+    }
+  }
+  return beside('consentry-ui.min.js');
+}
+
+const fetchTexts = (language: string) =>
+  fetchChunk<BuiltInTexts>(`texts:${language}`, beside(`consentry-ui-${language}.min.js`));
+
+let input: unknown;
+let started: Started | undefined;
+let core: Core | undefined;
+let ui: UiAccess | undefined;
+/** Calls that need the deferred part wait here for it (and ask for it). */
+const waitingForCore: ((core: Core) => void)[] = [];
+/** Calls made before the settings arrived. */
+const waitingForStart: (() => void)[] = [];
+
+function loadCore(): void {
+  if (!started || requested.has('core')) return;
+  const begun = started;
+  fetchChunk<FinishCore>('core', beside('consentry-core.min.js')).then((finish) => {
+    core = finish(input, begun, { win, gate, emitter, nonce, show: facade.show });
+    for (const action of waitingForCore.splice(0)) action(core);
   });
 }
 
-function start(settings: unknown) {
-  if (instance) {
+function withCore(action: (core: Core) => void): void {
+  if (core) return action(core);
+  waitingForCore.push(action);
+  if (started) loadCore();
+  else waitingForStart.push(loadCore);
+}
+
+const afterStart = (action: () => void) => (started ? action() : void waitingForStart.push(action));
+const snapshot = (): ConsentSnapshot => core?.getSnapshot() ?? started?.snapshot ?? NO_CHOICE;
+
+const backend: UiBackend = {
+  settings: () => core?.settings ?? started!.settings,
+  getSnapshot: snapshot,
+  acceptAll: () => withCore((c) => c.acceptAll()),
+  rejectAll: () => withCore((c) => c.rejectAll()),
+  accept: (ids) => withCore((c) => c.accept(ids)),
+};
+
+function start(settings: unknown): void {
+  if (started) {
     win.console.warn('consentry: init() was called after Consentry had started; the call is ignored.');
     return;
   }
-  instance = createInstance(settings, { win, loadUi, script });
-  for (const [event, listener] of early.splice(0)) instance.on(event, listener);
+  input = settings;
+  const begun = (started = startConsent(readSettingsLeniently(settings), { win, gate, script }));
+  ui = createUiAccess(
+    begun,
+    emitter,
+    backend,
+    { loadUi: () => fetchChunk<MountUi>('ui', uiUrl(begun.settings)), loadTexts: fetchTexts },
+    doc,
+  );
+  announce(facade, ui, emitter, begun, win);
+  // Tags from settings and the consent log should not wait for an idle page; the rest can.
+  const { googleAnalytics, googleTagManager, yandexMetrica } = begun.settings.integrations;
+  if (googleAnalytics || googleTagManager || yandexMetrica?.counters?.length || begun.settings.consentLog)
+    loadCore();
+  else whenIdle(win, loadCore);
+  for (const action of waitingForStart.splice(0)) action();
 }
-
-/** Before settings arrive, calls wait for nothing: "no consent" is the answer, and listeners are kept. */
-const call =
-  <K extends keyof Consentry>(name: K) =>
-  (...args: unknown[]) =>
-    instance ? (instance[name] as (...a: unknown[]) => unknown)(...args) : undefined;
 
 const facade: Facade = {
   init: start,
   get settings() {
-    return instance?.settings as Consentry['settings'];
+    return backend.settings();
   },
-  show: call('show') as Consentry['show'],
-  hide: call('hide') as Consentry['hide'],
-  showPreferences: call('showPreferences') as Consentry['showPreferences'],
-  acceptAll: call('acceptAll') as Consentry['acceptAll'],
-  rejectAll: call('rejectAll') as Consentry['rejectAll'],
-  accept: call('accept') as Consentry['accept'],
-  reset: call('reset') as Consentry['reset'],
-  getConsent: () => instance?.getConsent() ?? null,
-  isGranted: (category) => instance?.isGranted(category) ?? false,
-  getSnapshot: () =>
-    instance?.getSnapshot() ?? { record: null, granted: {}, needsDecision: true, gpc: false },
-  subscribe: (listener) => (instance ? instance.subscribe(listener) : () => {}),
-  on(event, listener) {
-    if (instance) return instance.on(event, listener);
-    const entry: (typeof early)[number] = [event, listener as (detail: unknown) => void];
-    early.push(entry);
-    return () => {
-      const index = early.indexOf(entry);
-      if (index >= 0) early.splice(index, 1);
-    };
-  },
+  show: () => afterStart(() => ui!.show()),
+  hide: () => afterStart(() => ui!.hide()),
+  showPreferences: () => afterStart(() => ui!.showPreferences()),
+  acceptAll: backend.acceptAll,
+  rejectAll: backend.rejectAll,
+  accept: backend.accept,
+  reset: () => withCore((c) => c.reset()),
+  getConsent: () => snapshot().record,
+  isGranted: (category) => snapshot().granted[category] === true,
+  getSnapshot: snapshot,
+  subscribe: (listener) => emitter.on('change', () => listener()),
+  on: emitter.on,
 };
 (win as unknown as { consentry: Facade }).consentry = facade;
 
@@ -108,6 +196,11 @@ if (inline) {
   // I1: settings are not here yet, but the page's gtag() calls are about to run: the default goes first.
   pushConsentDefault(win);
   if (configUrl) {
+    // A visitor with no consent cookie will see the banner: its files load beside the settings.
+    if (readCookie(doc, 'consentry') === undefined) {
+      fetchChunk('ui', beside('consentry-ui.min.js'));
+      void fetchTexts(builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)));
+    }
     fetch(configUrl, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

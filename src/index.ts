@@ -4,7 +4,10 @@
  */
 import { createWith } from './entries/create-consentry';
 
-export const createConsentry = createWith(() => import('./ui/mount').then((module) => module.mountUi));
+export const createConsentry = createWith({
+  loadUi: () => import('./ui/mount').then((module) => module.mountUi),
+  loadTexts: (language) => import('./ui/texts/index').then((module) => module.builtInFor(language)),
+});
 export { resolveSettings, validateSettings, presets } from './config/index';
 export { CATALOGUE } from './gate/index';
 export type * from './config/types';

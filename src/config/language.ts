@@ -3,7 +3,13 @@ import type { ResolvedSettings } from './types';
 /** Languages whose texts ship with Consentry (the UI chunk holds the texts themselves). */
 export const BUILT_IN_LANGUAGES: readonly string[] = ['en', 'ru'];
 
-const primary = (tag: string) => tag.split('-')[0]!;
+const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0]!;
+
+/** The built-in texts a language is shown with: its own (`ru-RU` → `ru`), else English's under the settings' texts. */
+export function builtInLanguage(language: string): string {
+  const base = primary(language);
+  return BUILT_IN_LANGUAGES.includes(base) ? base : 'en';
+}
 
 /**
  * U6: the UI language — `settings.language`, then `<html lang>`, then the browser's languages —

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 
+import { readCookie } from './cookie-read';
 import type { ConsentEnvironment, CookieWriteOptions } from './types';
 
 interface JarEntry {
@@ -56,7 +57,11 @@ export function createBrowserEnvironment(): ConsentEnvironment {
   return {
     readCookie: (name) =>
       attempt(
-        () => Cookies.get(name),
+        () => {
+          // Reading first checks that cookies work at all, so a throwing jar falls back to memory.
+          void document.cookie;
+          return readCookie(document, name);
+        },
         () => memory.readCookie(name),
       ),
     writeCookie(name, value, options) {
@@ -64,7 +69,7 @@ export function createBrowserEnvironment(): ConsentEnvironment {
         () => {
           Cookies.set(name, value, attributes(options));
           // The browser ignores the write when cookies are disabled: keep the choice for this page.
-          if (Cookies.get(name) === undefined) throw new Error('cookie not stored');
+          if (readCookie(document, name) === undefined) throw new Error('cookie not stored');
         },
         () => memory.writeCookie(name, value, options),
       );

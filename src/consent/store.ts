@@ -1,6 +1,7 @@
 import type { ConsentMethod, ResolvedSettings } from '../config/types';
 import { createEmitter } from './emitter';
 import type { Emitter } from './emitter';
+import { gpcRefuses, isRequired as requiredIn, snapshotOf as judge, type SnapshotContext } from './snapshot';
 import { decodeForLog, decodeStored, encodeRecord, policyVersionOf } from './record-codec';
 import type { StoredRecord } from './record-codec';
 import type {
@@ -25,6 +26,8 @@ export interface ConsentStoreOptions {
   readonly sdkVersion: string;
   /** Categories offered to this visitor (region rules); others stay refused. @default all of `settings.categories` */
   readonly categories?: readonly string[];
+  /** Where `change`, `show`, `hide` and `ready` go; the script tag's synchronous file owns it. @default a new one */
+  readonly emitter?: Emitter<ConsentryEvents>;
 }
 
 /** The consent state of one page. Methods do not use `this`. */
@@ -50,16 +53,6 @@ export interface ConsentStore extends Emitter<ConsentryEvents> {
   markSent(record: ConsentRecord): void;
 }
 
-/**
- * C7: Global Privacy Control is an opt-out of sale/sharing and targeted advertising. Categories
- * whose id names marketing or ads are refused by default, by "Reject all" and by "Accept all"
- * (recorded with method `gpc`); only an explicit per-category choice (`accept([...])`, method
- * `custom`) can grant them.
- */
-export function isAdvertising(category: string): boolean {
-  return /marketing|ads|advertising/i.test(category);
-}
-
 /** C4: `id` and `decidedAt` identify one decision; the consent log's idempotency key. */
 function sameDecision(a: ConsentRecord, b: ConsentRecord): boolean {
   return a.id === b.id && a.decidedAt === b.decidedAt;
@@ -74,12 +67,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const { cookie } = settings;
   const all = Object.keys(settings.categories);
   const offered = new Set(options.categories ?? all);
-  const emitter = createEmitter<ConsentryEvents>();
-
-  const isRequired = (id: string): boolean => settings.categories[id]?.required === true;
-  // Without a stored explicit choice, GPC keeps advertising refused (C7).
-  const gpcRefuses = (id: string, method: ConsentMethod | undefined): boolean =>
-    gpc && method !== 'custom' && isAdvertising(id) && !isRequired(id);
+  const emitter = options.emitter ?? createEmitter<ConsentryEvents>();
+  const context: SnapshotContext = { settings, offered, gpc };
+  const isRequired = (id: string): boolean => requiredIn(settings, id);
 
   function readStored(): StoredRecord | null {
     try {
@@ -98,15 +88,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
   }
 
-  function snapshotOf(record: ConsentRecord | null): ConsentSnapshot {
-    const granted: Record<string, boolean> = {};
-    for (const id of all) {
-      granted[id] =
-        isRequired(id) ||
-        (offered.has(id) && record?.categories[id] === true && !gpcRefuses(id, record.method));
-    }
-    return Object.freeze({ record, granted: Object.freeze(granted), needsDecision: !record, gpc });
-  }
+  const snapshotOf = (record: ConsentRecord | null): ConsentSnapshot => judge(record, context);
 
   function write(record: ConsentRecord, pending: boolean, earlier: readonly ConsentRecord[] = []): void {
     try {
@@ -138,7 +120,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (gpc && method === 'accept-all') method = 'gpc';
     const categories: Record<string, boolean> = {};
     for (const id of all) {
-      categories[id] = isRequired(id) || (offered.has(id) && granted[id] === true && !gpcRefuses(id, method));
+      categories[id] = isRequired(id) || (offered.has(id) && granted[id] === true && !gpcRefuses(context, id, method));
     }
     const now = env.now();
     const previous = snapshot.record;

@@ -1,4 +1,3 @@
-import { removeDenied } from './cleanup';
 import { installCookieGuard, type CookieGuard, type CookieWriters, type Log } from './cookie-guard';
 import { installElementGuard, type ElementGuard, type Kinds } from './element-guard';
 import { installNetworkGuard } from './network-guard';
@@ -130,8 +129,8 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       rules.setGranted(categories);
       return open();
     },
-    /** R2: delete cookies and storage keys of every category that is not granted now. */
-    removeDenied: () => removeDenied(win, rules, page.cookies),
+    /** The page's cookie guard: the browser's own `document.cookie`, for the cleanup (R2, `removeDenied`). */
+    cookies: page.cookies,
     /** Categories whose scripts or frames have run in this page (a running script cannot be unloaded). */
     ran: ran as ReadonlySet<string>,
     /** What is waiting now in the page and its frames: elements, and cookies by `name;domain;path`. */

@@ -4,3 +4,4 @@ export { cataloguePolicy, type GatePolicy, type GateService, type Match } from '
 export { domainLevels, pathLevels } from './domain-levels';
 export { parseCookieWrite, type CookieWrite } from './cookie-string';
 export { policyFromSettings } from './policy';
+export { removeDenied } from './cleanup';

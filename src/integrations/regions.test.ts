@@ -22,12 +22,12 @@ describe('detectRegion', () => {
     const script = doc.createElement('script');
     script.setAttribute('data-region', 'eea');
     doc.documentElement.setAttribute('data-region', 'RU');
-    expect(detectRegion(doc, rules, 'Europe/Moscow', script)).toBe('EEA');
+    expect(detectRegion(doc, rules, () => 'Europe/Moscow', script)).toBe('EEA');
   });
 
   test('takes data-region from <html> over the time zone', () => {
     doc.documentElement.setAttribute('data-region', 'RU');
-    expect(detectRegion(doc, rules, 'Europe/Berlin')).toBe('RU');
+    expect(detectRegion(doc, rules, () => 'Europe/Berlin')).toBe('RU');
   });
 
   test('returns a region the server gave even without a rule for it', () => {
@@ -37,16 +37,16 @@ describe('detectRegion', () => {
 
   test('ignores a malformed data-region', () => {
     doc.documentElement.setAttribute('data-region', '<script>');
-    expect(detectRegion(doc, rules, 'Europe/Berlin')).toBe('EEA');
+    expect(detectRegion(doc, rules, () => 'Europe/Berlin')).toBe('EEA');
   });
 
   test('guesses from the time zone with the first rule that lists it', () => {
-    expect(detectRegion(doc, rules, 'Europe/Moscow')).toBe('RU');
-    expect(detectRegion(doc, rules, 'Europe/Berlin')).toBe('EEA');
+    expect(detectRegion(doc, rules, () => 'Europe/Moscow')).toBe('RU');
+    expect(detectRegion(doc, rules, () => 'Europe/Berlin')).toBe('EEA');
   });
 
   test('is undefined without attribute or matching time zone', () => {
-    expect(detectRegion(doc, rules, 'America/New_York')).toBeUndefined();
+    expect(detectRegion(doc, rules, () => 'America/New_York')).toBeUndefined();
     expect(detectRegion(doc, rules)).toBeUndefined();
   });
 });

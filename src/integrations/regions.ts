@@ -7,12 +7,13 @@ const REGION = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
  * I6: the visitor's region. A `data-region` the server filled in — on the Consentry script tag
  * (`document.currentScript`, captured by the caller while the script runs) or on `<html>` — wins;
  * otherwise the first rule listing the browser's time zone
- * (`Intl.DateTimeFormat().resolvedOptions().timeZone`), a best guess only.
+ * (`Intl.DateTimeFormat().resolvedOptions().timeZone`), a best guess only. `timeZone` is called
+ * only then: asking the browser costs a first visit up to 150 ms at 4× CPU (issue 16 profile).
  */
 export function detectRegion(
   doc: Document,
   rules: { readonly [region: string]: Readonly<RegionRule> },
-  timeZone?: string,
+  timeZone?: () => string | undefined,
   script?: Element | null,
 ): string | undefined {
   for (const element of [script, doc.documentElement]) {
@@ -22,8 +23,9 @@ export function detectRegion(
       return Object.keys(rules).find((key) => key.toUpperCase() === code) ?? code;
     }
   }
-  if (!timeZone) return undefined;
-  return Object.keys(rules).find((region) => rules[region]?.timeZones?.includes(timeZone));
+  const regions = Object.keys(rules).filter((region) => rules[region]?.timeZones?.length);
+  const zone = regions.length ? timeZone?.() : undefined;
+  return zone ? regions.find((region) => rules[region]!.timeZones!.includes(zone)) : undefined;
 }
 
 export interface RegionChoice {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App, type AppActions, type ViewState } from './app';
 import { css } from './styles';
-import { resolveTexts } from './texts';
+import { resolveTexts } from './texts/resolve';
 import { themeCss } from './theme';
 import type { UiController, UiHost } from './types';
 
@@ -43,7 +43,7 @@ export function mountUi(host: UiHost, doc: Document = document): UiController {
   adoptStyles(shadow, doc, [css, themeCss(host.settings.ui)]);
   (doc.body ?? doc.documentElement).append(element);
 
-  const texts = resolveTexts(host.settings, host.language);
+  const texts = resolveTexts(host.settings, host.language, host.texts);
   let state: ViewState = { banner: false, preferences: false, status: '' };
   /** A2: where focus goes back to when the dialog closes. */
   let opener: HTMLElement | null = null;

@@ -5,7 +5,8 @@ import { CategorySwitch } from './category-switch';
 import { CloseButton } from './close-button';
 import { DecisionButtons } from './decision-buttons';
 import { PolicyLinks } from './policy-links';
-import { categoryTexts, type UiTexts } from './texts';
+import type { UiTexts } from './texts';
+import { categoryTexts } from './texts/resolve';
 import type { UiHost } from './types';
 import { useModalDialog } from './use-modal-dialog';
 
@@ -72,7 +73,7 @@ export function PreferencesDialog({
           <CategorySwitch
             key={id}
             id={id}
-            category={categoryTexts(host.settings, id, host.language)}
+            category={categoryTexts(host.settings, id, host.language, host.texts)}
             required={isRequired(host, id)}
             checked={granted.has(id)}
             onToggle={toggle}

@@ -1,4 +1,5 @@
-import { localize, type UiTexts } from './texts';
+import type { UiTexts } from './texts';
+import { localize } from './texts/resolve';
 import type { UiService } from './types';
 
 interface ServiceDetailsProps {

@@ -1,5 +1,6 @@
 import { within } from '@testing-library/preact';
 import { mountUi } from './mount';
+import { builtInFor } from './texts';
 import type { ConsentrySettings, ResolvedSettings } from '../config/types';
 import type { ConsentSnapshot } from '../consent/types';
 import type { UiHost, UiService } from './types';
@@ -83,6 +84,7 @@ export function createTestHost(options: TestHostOptions = {}): TestHost {
   return {
     settings,
     language: options.language ?? 'en',
+    texts: builtInFor(options.language ?? 'en'),
     categories: ids,
     services: options.services ?? [analyticsService],
     calls,

@@ -1,11 +1,14 @@
 import type { ResolvedSettings } from '../config/types';
 import type { ConsentSnapshot } from '../consent/types';
+import type { BuiltInTexts } from './texts/types';
 
 /** What the UI needs from a Consentry instance. The UI never reaches past this interface. */
 export interface UiHost {
   readonly settings: ResolvedSettings;
   /** The resolved UI language (`en`, `ru` or a language that `settings.texts` provides). */
   readonly language: string;
+  /** The built-in texts the UI starts from (`en` or `ru`); settings texts override them key by key. */
+  readonly texts: BuiltInTexts;
   /** Category ids offered to this visitor, in display order (region rules may hide some). */
   readonly categories: readonly string[];
   /** Service ids in effect (catalogue services that apply plus custom ones), each with its category. */

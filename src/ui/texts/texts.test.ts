@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { categoryTexts, en, localize, resolveLanguage, resolveTexts, ru } from './index';
+import { builtInFor, categoryTexts, en, localize, resolveLanguage, resolveTexts, ru } from './index';
 
 const doc = (lang: string) => ({ documentElement: { lang } }) as unknown as Document;
 const nav = (...languages: string[]) => ({ languages, language: languages[0] ?? '' }) as unknown as Navigator;
@@ -47,6 +47,7 @@ describe('resolveTexts', () => {
     const texts = resolveTexts(
       { texts: { en: { acceptAll: 'Allow all', rejectAll: '  ', save: 42 as never } } },
       'en',
+      en,
     );
     expect(texts.acceptAll).toBe('Allow all');
     expect(texts.rejectAll).toBe('Reject all');
@@ -54,7 +55,7 @@ describe('resolveTexts', () => {
   });
 
   test('fills a settings-only language with English', () => {
-    const texts = resolveTexts({ texts: { de: { acceptAll: 'Alle akzeptieren' } } }, 'de');
+    const texts = resolveTexts({ texts: { de: { acceptAll: 'Alle akzeptieren' } } }, 'de', builtInFor('de'));
     expect(texts.acceptAll).toBe('Alle akzeptieren');
     expect(texts.rejectAll).toBe('Reject all');
   });
@@ -76,10 +77,10 @@ describe('localized settings text', () => {
         custom: { required: false },
       },
     };
-    expect(categoryTexts(settings, 'analytics', 'ru')).toEqual({
+    expect(categoryTexts(settings, 'analytics', 'ru', ru)).toEqual({
       title: 'Статистика',
       description: ru.categories.analytics!.description,
     });
-    expect(categoryTexts(settings, 'custom', 'en')).toEqual({ title: 'custom', description: '' });
+    expect(categoryTexts(settings, 'custom', 'en', en)).toEqual({ title: 'custom', description: '' });
   });
 });
