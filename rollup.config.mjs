@@ -5,6 +5,7 @@
 //                                  cleanup, tags from settings (IIFE, bundles js-cookie)
 //  - dist/consentry-ui.min.js      script tag, the banner and dialog (IIFE, bundles Preact)
 //  - dist/consentry-ui-{en,ru}.min.js  script tag, one language's texts each
+//  - dist/consentry-ui-dialog.min.js   script tag, the preferences dialog (Preact from the UI file)
 //  The script-tag files are IIFEs that meet on window (src/entries/chunks.ts), not ES chunks: a
 //  classic script works under any CSP nonce and on any site, with no module loader.
 //  - dist/index.js, dist/headless.js  npm entries (ES modules; Preact and js-cookie stay external)
@@ -75,6 +76,17 @@ export default [
   scriptTag('src/browser-ui.ts', 'dist/consentry-ui.min.js'),
   scriptTag('src/browser-texts-en.ts', 'dist/consentry-ui-en.min.js'),
   scriptTag('src/browser-texts-ru.ts', 'dist/consentry-ui-ru.min.js'),
+  {
+    // The dialog uses the UI file's Preact (src/entries/chunks.ts, shareUiKit): one copy of the hooks.
+    ...scriptTag('src/browser-dialog.ts', 'dist/consentry-ui-dialog.min.js'),
+    external: [/^preact(\/|$)/],
+    output: {
+      file: 'dist/consentry-ui-dialog.min.js',
+      format: 'iife',
+      plugins: [minify],
+      globals: (id) => (id.startsWith('preact') ? '__consentryChunks.kit' : id),
+    },
+  },
   {
     input: { index: 'src/index.ts', headless: 'src/headless.ts' },
     output: {

@@ -1,9 +1,13 @@
 /**
- * Entry of `dist/consentry-ui.min.js`: the banner and dialog (Preact), fetched by `consentry.min.js`
- * when a view must show. It only hands `mountUi` over (`src/entries/chunks.ts`); the texts come in
- * a file per language (`src/browser-texts-*.ts`).
+ * Entry of `dist/consentry-ui.min.js`: the banner (Preact), fetched by `consentry.min.js` when a view
+ * must show. It hands `mountWithHost` over (`src/entries/chunks.ts`) and shares the parts of Preact the
+ * dialog file uses; the texts come in a file per language (`src/browser-texts-*.ts`), the
+ * preferences dialog in `consentry-ui-dialog.min.js` (`src/browser-dialog.ts`).
  */
-import { registerChunk } from './entries/chunks';
-import { mountUi } from './ui/mount';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { registerChunk, shareUiKit } from './entries/chunks';
+import { mountWithHost } from './entries/ui-host';
 
-registerChunk('ui', mountUi);
+shareUiKit({ Fragment, jsx, jsxs, useLayoutEffect, useRef, useState });
+registerChunk('ui', mountWithHost);

@@ -27,6 +27,7 @@ import { startConsent, type Started } from './entries/start';
 import type { Consentry, MountUi } from './entries/types';
 import { createUiAccess, type UiAccess, type UiBackend } from './entries/ui-access';
 import type { BuiltInTexts } from './ui/texts/types';
+import type { DialogComponent } from './ui/types';
 import { pushConsentDefault } from './integrations/google-consent-mode';
 
 /** What `consentry-core.min.js` provides: the validated, deferred part of the instance. */
@@ -148,7 +149,11 @@ function start(settings: unknown): void {
     begun,
     emitter,
     backend,
-    { loadUi: () => fetchChunk<MountUi>('ui', uiUrl(begun.settings)), loadTexts: fetchTexts },
+    {
+      loadUi: () => fetchChunk<MountUi>('ui', uiUrl(begun.settings)),
+      loadTexts: fetchTexts,
+      loadDialog: () => fetchChunk<DialogComponent>('dialog', beside('consentry-ui-dialog.min.js')),
+    },
     doc,
   );
   announce(facade, ui, emitter, begun, win);

@@ -5,8 +5,9 @@
 import { createWith } from './entries/create-consentry';
 
 export const createConsentry = createWith({
-  loadUi: () => import('./ui/mount').then((module) => module.mountUi),
+  loadUi: () => import('./entries/ui-host').then((module) => module.mountWithHost),
   loadTexts: (language) => import('./ui/texts/index').then((module) => module.builtInFor(language)),
+  loadDialog: () => import('./ui/preferences-dialog').then((module) => module.PreferencesDialog),
 });
 export { resolveSettings, validateSettings, presets } from './config/index';
 export { CATALOGUE } from './gate/index';

@@ -7,9 +7,9 @@
  */
 const SLOT = '__consentryChunks';
 
-export type ChunkName = 'core' | 'ui' | `texts:${string}`;
+export type ChunkName = 'core' | 'ui' | 'dialog' | `texts:${string}`;
 type Entry = readonly [ChunkName, unknown];
-type Slot = { push(entry: Entry): unknown };
+type Slot = { push(entry: Entry): unknown; kit?: unknown };
 
 const slotOf = (win: Window) => win as unknown as { [SLOT]?: Slot | Entry[] };
 
@@ -23,6 +23,16 @@ export function registerChunk(name: ChunkName, value: unknown, win: Window = win
 export function receiveChunks(win: Window, receive: (name: ChunkName, value: unknown) => void): void {
   const holder = slotOf(win);
   const waiting = holder[SLOT];
-  holder[SLOT] = { push: ([name, value]: Entry) => receive(name, value) };
+  holder[SLOT] = { push: ([name, value]: Entry) => receive(name, value), kit: (waiting as Slot | undefined)?.kit };
   if (Array.isArray(waiting)) for (const [name, value] of waiting) receive(name, value);
+}
+
+/**
+ * The UI file shares its Preact with the dialog file, which is built with Preact external and reads
+ * it from `window.__consentryChunks.kit` (rollup.config.mjs): two copies of Preact's hooks would not
+ * work together. The dialog file is fetched only by the UI file, so the kit is always there first.
+ */
+export function shareUiKit(kit: object, win: Window = window): void {
+  const holder = slotOf(win);
+  ((holder[SLOT] ??= []) as Slot).kit = kit;
 }

@@ -1,6 +1,6 @@
 import type { ResolvedSettings } from '../config/types';
 import type { ConsentRecord, ConsentSnapshot, ConsentryEvents } from '../consent/types';
-import type { mountUi } from '../ui/mount';
+import type { mountWithHost } from './ui-host';
 
 /**
  * A Consentry instance: `createConsentry(settings)` in npm, `window.consentry` on a script-tag site.
@@ -33,4 +33,4 @@ export interface Consentry {
 }
 
 /** The UI's entry point, as the lazily loaded chunk or the npm build provides it. */
-export type MountUi = typeof mountUi;
+export type MountUi = typeof mountWithHost;

@@ -3,16 +3,17 @@ import type { ResolvedSettings } from '../config/types';
 import type { Emitter } from '../consent/emitter';
 import type { ConsentSnapshot, ConsentryEvents } from '../consent/types';
 import type { BuiltInTexts } from '../ui/texts/types';
-import type { UiController, UiHost, UiService } from '../ui/types';
-import { uiServices } from './services';
+import type { DialogComponent, UiController } from '../ui/types';
 import type { Started } from './start';
-import type { MountUi } from './types';
+import type { mountWithHost } from './ui-host';
 
 /** How the UI arrives: the script tag fetches chunks, the npm build imports them. */
 export interface UiLoaders {
-  readonly loadUi: () => Promise<MountUi>;
+  readonly loadUi: () => Promise<typeof mountWithHost>;
   /** The built-in texts of `en` or `ru` (the UI's base for any language). */
   readonly loadTexts: (language: string) => Promise<BuiltInTexts>;
+  /** The preferences dialog, which the banner does not need. */
+  readonly loadDialog: () => Promise<DialogComponent>;
 }
 
 /** What the UI's buttons do, and the state they show; the deferred part may not be here yet. */
@@ -45,29 +46,11 @@ export function createUiAccess(
   doc: Document,
 ): UiAccess {
   let ui: Promise<UiController> | undefined;
-  const notify: UiHost['notify'] = (event, view) => emitter.emit(event, { view });
 
   function load(): Promise<UiController> {
     if (!loaders) return Promise.reject(new Error('no UI in this build'));
     return (ui ??= Promise.all([loaders.loadUi(), loaders.loadTexts(builtInLanguage(started.language))]).then(
-      ([mount, texts]) => {
-        const host: UiHost = {
-          get settings() {
-            return backend.settings();
-          },
-          language: started.language,
-          texts,
-          categories: started.categories,
-          services: uiServices(started.settings, started.policy, started.categories) as UiService[],
-          getSnapshot: backend.getSnapshot,
-          subscribe: (listener) => emitter.on('change', () => listener()),
-          acceptAll: backend.acceptAll,
-          rejectAll: backend.rejectAll,
-          accept: backend.accept,
-          notify,
-        };
-        return mount(host, doc);
-      },
+      ([mount, texts]) => mount(started, backend, emitter, texts, loaders.loadDialog, doc),
     ));
   }
 
@@ -79,7 +62,7 @@ export function createUiAccess(
 
   // Without a UI (the headless build) the views are the site's own: only the events tell it.
   const view = (event: 'show' | 'hide', name: 'banner' | 'preferences', action: (c: UiController) => void) =>
-    loaders ? () => withUi(action) : () => notify(event, name);
+    loaders ? () => withUi(action) : () => emitter.emit(event, { view: name });
   return {
     show: view('show', 'banner', (controller) => controller.showBanner()),
     hide: view('hide', 'banner', (controller) => controller.hide()),

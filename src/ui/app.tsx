@@ -1,8 +1,7 @@
 import { Banner } from './banner';
-import { PreferencesDialog } from './preferences-dialog';
 import { ReopenButton } from './reopen-button';
 import type { UiTexts } from './texts';
-import type { UiHost } from './types';
+import type { DialogComponent, UiHost } from './types';
 
 /** Which views are open. A dialog opened from the banner lies on top of it; the banner stays until a decision. */
 export interface ViewState {
@@ -27,9 +26,11 @@ export interface AppProps {
   readonly state: ViewState;
   readonly actions: AppActions;
   readonly doc: Document;
+  /** The preferences dialog, once it has arrived. */
+  readonly Dialog: DialogComponent | undefined;
 }
 
-export function App({ host, texts, state, actions, doc }: AppProps) {
+export function App({ host, texts, state, actions, doc, Dialog }: AppProps) {
   const { settings } = host;
   return (
     <div class="root" lang={host.language}>
@@ -44,8 +45,8 @@ export function App({ host, texts, state, actions, doc }: AppProps) {
           onClose={actions.closeBanner}
         />
       )}
-      {state.preferences && (
-        <PreferencesDialog
+      {state.preferences && Dialog && (
+        <Dialog
           host={host}
           texts={texts}
           snapshot={host.getSnapshot()}

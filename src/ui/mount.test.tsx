@@ -21,9 +21,11 @@ describe('mountUi', () => {
 
   test('styles through adopted stylesheets only, never <style> or style= (strict CSP)', () => {
     const { ui, shadow } = mountForTest({ ui: { colors: { accent: '#005a9c' } } });
+    // The banner's rules and the theme's; the dialog brings its own when it arrives.
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
     act(() => ui.showBanner());
     act(() => ui.showPreferences());
-    expect(shadow.adoptedStyleSheets).toHaveLength(2);
+    expect(shadow.adoptedStyleSheets).toHaveLength(3);
     for (const root of [shadow, document]) {
       expect(root.querySelectorAll('style, [style]')).toHaveLength(0);
     }

@@ -3,7 +3,7 @@ import { App, type AppActions, type ViewState } from './app';
 import { css } from './styles';
 import { resolveTexts } from './texts/resolve';
 import { themeCss } from './theme';
-import type { UiController, UiHost } from './types';
+import type { DialogComponent, UiController, UiHost } from './types';
 
 /**
  * U7: styles only through constructable stylesheets, which a CSP without `unsafe-inline` allows.
@@ -13,13 +13,16 @@ function adoptStyles(shadow: ShadowRoot, doc: Document, sources: readonly string
   const Sheet = doc.defaultView?.CSSStyleSheet;
   if (!Sheet || typeof Sheet.prototype.replaceSync !== 'function' || !('adoptedStyleSheets' in shadow))
     return;
-  shadow.adoptedStyleSheets = sources
-    .filter((source) => source !== '')
-    .map((source) => {
-      const sheet = new Sheet();
-      sheet.replaceSync(source);
-      return sheet;
-    });
+  shadow.adoptedStyleSheets = [
+    ...shadow.adoptedStyleSheets,
+    ...sources
+      .filter((source) => source !== '')
+      .map((source) => {
+        const sheet = new Sheet();
+        sheet.replaceSync(source);
+        return sheet;
+      }),
+  ];
 }
 
 /** The element that has focus, looking through our own shadow root. */
@@ -48,8 +51,31 @@ export function mountUi(host: UiHost, doc: Document = document): UiController {
   /** A2: where focus goes back to when the dialog closes. */
   let opener: HTMLElement | null = null;
 
+  let Dialog: DialogComponent | undefined;
+  let dialog: Promise<void> | undefined;
+  /** The dialog arrives once; opened before then, it shows as soon as it is here. */
+  const loadDialog = (): void => {
+    if (Dialog || dialog) return;
+    const given = host.loadDialog();
+    const arrive = (component: DialogComponent) => {
+      Dialog = component;
+      adoptStyles(shadow, doc, [component.css]);
+    };
+    if (!(given instanceof Promise)) return arrive(given);
+    dialog = given.then(
+      (component) => {
+        arrive(component);
+        draw();
+      },
+      (error: unknown) => doc.defaultView?.console.error('consentry: the dialog could not be loaded', error),
+    );
+  };
+
   const draw = (): void =>
-    render(<App host={host} texts={texts} state={state} actions={actions} doc={doc} />, shadow);
+    render(
+      <App host={host} texts={texts} state={state} actions={actions} doc={doc} Dialog={Dialog} />,
+      shadow,
+    );
   const set = (next: Partial<ViewState>): void => {
     state = { ...state, ...next };
     draw();
@@ -86,6 +112,7 @@ export function mountUi(host: UiHost, doc: Document = document): UiController {
     openPreferences: (from) => {
       if (state.preferences) return;
       opener = from;
+      loadDialog();
       set({ preferences: true, status: '' });
       host.notify('show', 'preferences');
     },
@@ -101,6 +128,10 @@ export function mountUi(host: UiHost, doc: Document = document): UiController {
       if (state.banner) return;
       set({ banner: true, status: '' });
       host.notify('show', 'banner');
+      // Settings is one click away: the dialog comes while the visitor reads.
+      const win = doc.defaultView;
+      if (win?.requestIdleCallback) win.requestIdleCallback(loadDialog, { timeout: 3000 });
+      else loadDialog();
     },
     showPreferences: () => actions.openPreferences(focusedElement(doc, element, shadow)),
     hide: () => close({ banner: true, preferences: true }),

@@ -8,6 +8,7 @@ import { PolicyLinks } from './policy-links';
 import type { UiTexts } from './texts';
 import { categoryTexts } from './texts/resolve';
 import type { UiHost } from './types';
+import { dialogCss } from './styles';
 import { useModalDialog } from './use-modal-dialog';
 
 export interface PreferencesDialogProps {
@@ -99,3 +100,6 @@ export function PreferencesDialog({
     </dialog>
   );
 }
+
+/** Its stylesheet travels with it (the banner's file does not carry the dialog's rules). */
+PreferencesDialog.css = dialogCss;

@@ -61,23 +61,28 @@ a{color:inherit;text-decoration:underline;text-underline-offset:.15em}
 dialog .head{position:relative}
 dialog .close{top:-.5em;right:-.5em}
 :focus-visible{outline:3px solid var(--cs-text);outline-offset:2px}
+.note{padding:.5em .75em;border:1px solid var(--cs-border);border-radius:var(--cs-radius)}
+.reopen{position:fixed;z-index:2147483500;left:1em;bottom:1em;display:flex;align-items:center;justify-content:center;width:44px;height:44px;padding:0;color:var(--cs-accent-text);background:var(--cs-accent);border:2px solid var(--cs-bg);border-radius:50%;cursor:pointer}
+.reopen svg{width:24px;height:24px}
+.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
+@media (max-width:30em){.actions{flex-direction:column}.btn{flex:none}.banner{padding:.75em}dialog{padding:1em}}
+@media (prefers-reduced-motion:reduce){*,::before,::after,::backdrop{transition:none!important;animation:none!important}}
+`;
+
+/** The dialog's own rules (categories, switches, service details): they come with the dialog file. */
+export const dialogCss = `
 .cats{list-style:none;margin:1em 0;padding:0}
 .cat{padding:.75em 0;border-top:1px solid var(--cs-border)}
 .switch{display:flex;align-items:center;gap:.75em;min-height:44px}
 .switch input{font-size:inherit;width:1.5em;height:1.5em;margin:0;flex:none;accent-color:var(--cs-accent)}
 .switch h3{flex:1}
 h4{font-size:.875em;margin:.5em 0 0}
-.note{padding:.5em .75em;border:1px solid var(--cs-border);border-radius:var(--cs-radius)}
 details{margin:.25em 0}
 summary{cursor:pointer;padding:.375em 0;min-height:24px}
 dl{display:grid;grid-template-columns:auto 1fr;gap:0 .75em;margin:.25em 0}
 dt{font-weight:600}dd{margin:0}
 table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:.875em;margin:.25em 0}
 th,td{text-align:left;vertical-align:top;padding:.25em .5em .25em 0;overflow-wrap:anywhere;border-bottom:1px solid var(--cs-border)}
-.reopen{position:fixed;z-index:2147483500;left:1em;bottom:1em;display:flex;align-items:center;justify-content:center;width:44px;height:44px;padding:0;color:var(--cs-accent-text);background:var(--cs-accent);border:2px solid var(--cs-bg);border-radius:50%;cursor:pointer}
-.reopen svg{width:24px;height:24px}
-.sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@media (max-width:30em){.actions{flex-direction:column}.btn{flex:none}.banner{padding:.75em}dialog{padding:1em}dl{display:block}}
 @media (max-width:20em){.switch{flex-wrap:wrap}}
-@media (prefers-reduced-motion:reduce){*,::before,::after,::backdrop{transition:none!important;animation:none!important}}
+@media (max-width:30em){dl{display:block}}
 `;

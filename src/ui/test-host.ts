@@ -1,5 +1,6 @@
 import { within } from '@testing-library/preact';
 import { mountUi } from './mount';
+import { PreferencesDialog } from './preferences-dialog';
 import { builtInFor } from './texts';
 import type { ConsentrySettings, ResolvedSettings } from '../config/types';
 import type { ConsentSnapshot } from '../consent/types';
@@ -85,6 +86,7 @@ export function createTestHost(options: TestHostOptions = {}): TestHost {
     settings,
     language: options.language ?? 'en',
     texts: builtInFor(options.language ?? 'en'),
+    loadDialog: () => PreferencesDialog,
     categories: ids,
     services: options.services ?? [analyticsService],
     calls,

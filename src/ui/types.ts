@@ -1,5 +1,6 @@
 import type { ResolvedSettings } from '../config/types';
 import type { ConsentSnapshot } from '../consent/types';
+import type { PreferencesDialog } from './preferences-dialog';
 import type { BuiltInTexts } from './texts/types';
 
 /** What the UI needs from a Consentry instance. The UI never reaches past this interface. */
@@ -19,6 +20,11 @@ export interface UiHost {
   rejectAll(): void;
   /** Grant exactly these categories (plus required ones); everything else is refused. */
   accept(categories: readonly string[]): void;
+  /**
+   * The preferences dialog, which the banner does not need: the script tag fetches it in a file of
+   * its own once the banner shows, the npm build imports it lazily. A component at hand is used at once.
+   */
+  loadDialog(): DialogComponent | Promise<DialogComponent>;
   /** Tell the instance a view opened or closed, for the `show`/`hide` events. */
   notify(event: 'show' | 'hide', view: 'banner' | 'preferences'): void;
 }
@@ -47,3 +53,5 @@ export interface UiController {
   hide(): void;
   destroy(): void;
 }
+
+export type DialogComponent = typeof PreferencesDialog;
