@@ -77,9 +77,10 @@ export default [
   scriptTag('src/browser-texts-en.ts', 'dist/consentry-ui-en.min.js'),
   scriptTag('src/browser-texts-ru.ts', 'dist/consentry-ui-ru.min.js'),
   {
-    // The dialog uses the UI file's Preact (src/entries/chunks.ts, shareUiKit): one copy of the hooks.
+    // The dialog uses the UI file's Preact (src/entries/chunks.ts, shareUiKit) and brings the hooks,
+    // which the banner does not use: one copy of each.
     ...scriptTag('src/browser-dialog.ts', 'dist/consentry-ui-dialog.min.js'),
-    external: [/^preact(\/|$)/],
+    external: ['preact', 'preact/jsx-runtime'],
     output: {
       file: 'dist/consentry-ui-dialog.min.js',
       format: 'iife',

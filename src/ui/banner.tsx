@@ -1,11 +1,11 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Component } from 'preact';
 import type { ResolvedSettings } from '../config/types';
 import { CloseButton } from './close-button';
 import { DecisionButtons } from './decision-buttons';
 import { reservePageSpace } from './page-space';
 import { PolicyLinks } from './policy-links';
 import type { UiTexts } from './texts';
-import { useModalDialog } from './use-modal-dialog';
+import { makeModal } from './modal';
 
 export interface BannerProps {
   readonly settings: ResolvedSettings;
@@ -45,21 +45,43 @@ function BannerContent({ settings, texts, onAcceptAll, onRejectAll, onPreference
   );
 }
 
+/**
+ * The banner's element for its lifetime: `attach` runs once it is in the page and returns what undoes it.
+ * A class, not hooks: the banner's file carries no Preact hooks (the dialog's file brings them).
+ */
+abstract class Attached<E extends HTMLElement> extends Component<BannerProps> {
+  declare element: E | null;
+  declare detach: (() => void) | undefined;
+  abstract attach(element: E): () => void;
+  override componentDidMount() {
+    if (this.element) this.detach = this.attach(this.element);
+  }
+  override componentWillUnmount() {
+    this.detach?.();
+  }
+  protected keep = (element: E | null) => {
+    this.element = element;
+  };
+}
+
 /** `modal`: the one layout that blocks the page, so it is a real modal dialog (A2). */
-function ModalBanner(props: BannerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useModalDialog(ref, props.onClose);
-  return (
-    <dialog
-      ref={ref}
-      class="banner"
-      aria-modal="true"
-      aria-labelledby="cs-banner-title"
-      aria-describedby="cs-banner-description"
-    >
-      <BannerContent {...props} />
-    </dialog>
-  );
+class ModalBanner extends Attached<HTMLDialogElement> {
+  attach(dialog: HTMLDialogElement) {
+    return makeModal(dialog, () => this.props.onClose());
+  }
+  override render(props: BannerProps) {
+    return (
+      <dialog
+        ref={this.keep}
+        class="banner"
+        aria-modal="true"
+        aria-labelledby="cs-banner-title"
+        aria-describedby="cs-banner-description"
+      >
+        <BannerContent {...props} />
+      </dialog>
+    );
+  }
 }
 
 /**
@@ -67,18 +89,26 @@ function ModalBanner(props: BannerProps) {
  * overlays, so showing them moves nothing (U8), and they reserve scroll padding so a focused element is
  * never hidden underneath (WCAG 2.4.11).
  */
-function RegionBanner(props: BannerProps) {
-  const ref = useRef<HTMLElement>(null);
-  const { layout } = props.settings.ui;
-  useLayoutEffect(() => {
-    if (!ref.current) return;
-    return reservePageSpace(props.doc, ref.current, layout === 'bar-top' ? 'top' : 'bottom');
-  }, [props.doc, layout]);
-  return (
-    <section ref={ref} class={`banner ${layout}`} role="region" aria-labelledby="cs-banner-title">
-      <BannerContent {...props} />
-    </section>
-  );
+class RegionBanner extends Attached<HTMLElement> {
+  attach(section: HTMLElement) {
+    return reservePageSpace(
+      this.props.doc,
+      section,
+      this.props.settings.ui.layout === 'bar-top' ? 'top' : 'bottom',
+    );
+  }
+  override render(props: BannerProps) {
+    return (
+      <section
+        ref={this.keep}
+        class={`banner ${props.settings.ui.layout}`}
+        role="region"
+        aria-labelledby="cs-banner-title"
+      >
+        <BannerContent {...props} />
+      </section>
+    );
+  }
 }
 
 /** The first layer (U1): what the banner says and the three equal choices. */

@@ -1,70 +1,13 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { makeModal } from './modal';
 
-const focusableSelector =
-  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
-
-function focusables(dialog: HTMLElement): HTMLElement[] {
-  return Array.from(dialog.querySelectorAll<HTMLElement>(focusableSelector));
-}
-
-function activeIn(node: Node): Element | null {
-  return (node.getRootNode() as Document | ShadowRoot).activeElement ?? null;
-}
-
-/**
- * A2: makes a `<dialog>` a real modal while it is mounted. `showModal()` gives the top layer, an inert
- * background and the `dialog`/`aria-modal` semantics; on top of that, as a11y-dialog does, focus moves in,
- * Tab and Shift+Tab wrap inside (the native dialog lets focus escape to the browser UI), and Escape
- * calls `onClose`, which records nothing (U3).
- * Where `showModal` is missing the element is only opened; `aria-modal` and the Tab wrap still hold.
- */
+/** A2: `makeModal` for a `<dialog>` while the component is mounted; `onClose` may change between renders. */
 export function useModalDialog(ref: RefObject<HTMLDialogElement>, onClose: () => void): void {
   const latestOnClose = useRef(onClose);
   latestOnClose.current = onClose;
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) {
-      try {
-        dialog.showModal();
-      } catch {
-        dialog.setAttribute('open', '');
-      }
-    }
-    if (!dialog.contains(activeIn(dialog))) focusables(dialog)[0]?.focus();
-
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        event.stopPropagation();
-        latestOnClose.current();
-      } else if (event.key === 'Tab') {
-        const items = focusables(dialog);
-        const first = items[0];
-        const last = items[items.length - 1];
-        const active = activeIn(dialog);
-        if (event.shiftKey && (active === first || active === dialog)) {
-          event.preventDefault();
-          last?.focus();
-        } else if (!event.shiftKey && active === last) {
-          event.preventDefault();
-          first?.focus();
-        }
-      }
-    };
-    // The browser's own close request (e.g. Android back) arrives as `cancel`: treat it as Escape.
-    const onCancel = (event: Event): void => {
-      event.preventDefault();
-      latestOnClose.current();
-    };
-    dialog.addEventListener('keydown', onKeyDown);
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('keydown', onKeyDown);
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open && typeof dialog.close === 'function') dialog.close();
-    };
-  }, [ref]);
+  useLayoutEffect(
+    () => (ref.current ? makeModal(ref.current, () => latestOnClose.current()) : undefined),
+    [ref],
+  );
 }
