@@ -14,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/browser.mjs';
 import { sizes, total } from './lib/compress.mjs';
 import { BASELINE, LIBRARIES } from './lib/libraries.mjs';
-import { measurePage } from './lib/page.mjs';
+import { measurePage, returningVisitor, visitProblems } from './lib/page.mjs';
 import { describeEnvironment } from './lib/environment.mjs';
 import { ROOT, startBenchServer } from './lib/server.mjs';
 import { fixed, int, markdownTable, max, median, positiveInt } from './lib/stats.mjs';
@@ -59,48 +59,14 @@ async function main() {
     const common = { origin, throttle: THROTTLE, windowMs: WINDOW_MS };
     const record = (library, visit, result) => {
       const { context: _context, page: _page, ...numbers } = result;
-      if (numbers.errors.length) {
-        failures.push(`${library.name} (${visit} visit): page error: ${numbers.errors.join('; ')}`);
-      }
-      if (visit === 'returning' && numbers.bannerMs !== null) {
-        failures.push(`${library.name}: the banner showed again on a returning visit`);
-      }
-      const trackers = library.trackers?.[visit];
-      const ran = numbers.fakes.gtag > 0 || numbers.fakes.tagJs > 0;
-      const bothRan = numbers.fakes.gtag > 0 && numbers.fakes.tagJs > 0;
-      if (trackers === 'held' && ran) {
-        failures.push(
-          `${library.name} (${visit} visit): a tracker ran before consent (${JSON.stringify(numbers.fakes)})`,
-        );
-      }
-      if (trackers === 'run' && !bothRan) {
-        failures.push(
-          `${library.name} (${visit} visit): gtag.js and tag.js should both have run (${JSON.stringify(numbers.fakes)})`,
-        );
-      }
+      failures.push(...visitProblems(library, visit, numbers));
       samples.get(library.id)[visit].push(numbers);
     };
 
-    // A returning visitor: the state a first visit leaves — after the library's own "accept all"
-    // where there is a library, and with whatever the trackers stored where there is none.
+    // Each page's returning visitor, made once: its first visit's cookies and storage.
     for (const library of MEASURED) {
       try {
-        const result = await measurePage(browser, {
-          ...common,
-          library,
-          throttle: 1,
-          expectBanner: Boolean(library.probe),
-        });
-        if (library.accept) await result.page.evaluate(library.accept);
-        await result.page.waitForTimeout(200);
-        const state = await result.context.storageState();
-        await result.context.close();
-        if (library.cookie && !state.cookies.some((cookie) => cookie.name === library.cookie)) {
-          throw new Error(
-            `no "${library.cookie}" cookie after accepting (cookies: ${state.cookies.map((c) => c.name).join(', ') || 'none'})`,
-          );
-        }
-        storage.set(library.id, state);
+        storage.set(library.id, await returningVisitor(browser, { ...common, library }));
       } catch (error) {
         failures.push(`${library.name}: could not prepare a returning visitor: ${error.message}`);
       }

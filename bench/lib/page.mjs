@@ -76,7 +76,10 @@ export function totalBlockingTime(longTasks, from, to) {
 /**
  * @param {import('@playwright/test').Browser} browser
  * @param {{ origin: string, library: { page: string, probe: object | null }, storageState?: object,
- *   throttle: number, windowMs: number, expectBanner: boolean, timeoutMs?: number }} options
+ *   throttle: number, windowMs: number, expectBanner: boolean, timeoutMs?: number,
+ *   beforeNavigation?: (page: import('@playwright/test').Page) => Promise<void> }} options
+ *   `beforeNavigation` runs once the page is set up, just before it navigates (profile.mjs starts
+ *   tracing there).
  */
 export async function measurePage(browser, options) {
   const { origin, library, storageState, throttle, windowMs, expectBanner, timeoutMs = 20_000 } = options;
@@ -99,6 +102,7 @@ export async function measurePage(browser, options) {
     const cdp = await context.newCDPSession(page);
     await routeTrackers(cdp);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await options.beforeNavigation?.(page);
 
     await page.goto(origin + library.page, { waitUntil: 'load', timeout: timeoutMs });
     if (expectBanner) {
@@ -111,10 +115,12 @@ export async function measurePage(browser, options) {
     const now = await page.evaluate(() => performance.now());
     if (now < windowMs) await sleep(windowMs - now + 20);
     const state = await page.evaluate(() => window.__bench);
-    // When each file's response ended, on the same clock as the banner (performance.now()).
-    const responseEnds = new Map(
+    // When each file was requested and its response ended, on the banner's clock (performance.now()).
+    const timing = new Map(
       await page.evaluate(() =>
-        performance.getEntriesByType('resource').map((entry) => [entry.name, entry.responseEnd]),
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => [entry.name, { startMs: entry.startTime, endMs: entry.responseEnd }]),
       ),
     );
     const fakes = await page.evaluate(fakeLoads);
@@ -129,7 +135,7 @@ export async function measurePage(browser, options) {
     const toBanner =
       state.bannerAt === null
         ? null
-        : [...files].filter(([href]) => responseEnds.get(href) <= state.bannerAt).map(([, file]) => file);
+        : [...files].filter(([href]) => timing.get(href)?.endMs <= state.bannerAt).map(([, file]) => file);
     return {
       bannerMs: state.bannerAt,
       fcpMs: state.fcp,
@@ -140,6 +146,7 @@ export async function measurePage(browser, options) {
       heapBytes: heap.usedSize,
       files: [...files.values()],
       toBannerFiles: toBanner,
+      downloads: [...files].map(([href, file]) => ({ file, ...timing.get(href) })),
       fakes,
       errors,
       context,
@@ -149,4 +156,50 @@ export async function measurePage(browser, options) {
     await context.close();
     throw error;
   }
+}
+
+/**
+ * A returning visitor's storage: what a first visit leaves (unthrottled) — after the library's own
+ * "accept all" where there is a library, with whatever the trackers stored where there is none.
+ * Throws when the library's consent cookie is missing afterwards.
+ */
+export async function returningVisitor(browser, options) {
+  const { library } = options;
+  const result = await measurePage(browser, {
+    ...options,
+    throttle: 1,
+    expectBanner: Boolean(library.probe),
+  });
+  try {
+    if (library.accept) await result.page.evaluate(library.accept);
+    await result.page.waitForTimeout(200);
+    const state = await result.context.storageState();
+    if (library.cookie && !state.cookies.some((cookie) => cookie.name === library.cookie)) {
+      const names = state.cookies.map((cookie) => cookie.name).join(', ') || 'none';
+      throw new Error(`no "${library.cookie}" cookie after accepting (cookies: ${names})`);
+    }
+    return state;
+  } finally {
+    await result.context.close();
+  }
+}
+
+/**
+ * What makes a measured visit wrong rather than slow: a page error, a banner shown to a returning
+ * visitor, trackers that ran (or did not) against the library's `trackers` expectation.
+ */
+export function visitProblems(library, visit, result) {
+  const problems = [];
+  const where = `${library.name} (${visit} visit)`;
+  if (result.errors.length) problems.push(`${where}: page error: ${result.errors.join('; ')}`);
+  if (visit === 'returning' && result.bannerMs !== null) problems.push(`${where}: the banner showed again`);
+  const { gtag, tagJs } = result.fakes;
+  const expected = library.trackers?.[visit];
+  if (expected === 'held' && (gtag > 0 || tagJs > 0)) {
+    problems.push(`${where}: a tracker ran before consent (gtag.js ${gtag}×, tag.js ${tagJs}×)`);
+  }
+  if (expected === 'run' && !(gtag > 0 && tagJs > 0)) {
+    problems.push(`${where}: gtag.js and tag.js should both have run (gtag.js ${gtag}×, tag.js ${tagJs}×)`);
+  }
+  return problems;
 }
