@@ -100,8 +100,9 @@ function attribute(sampleList, compileSpans, maps, origin) {
       : originalPosition(scriptMap, frame.lineNumber, frame.columnNumber);
     add(buckets, place ? bucketOf(place.source) : '(not in the source map)', sample.ms);
     const start = originalPosition(scriptMap, frame.lineNumber, frame.columnNumber);
-    const name = start ? (start.name ?? '(anonymous)') : frame.functionName || '(top level)';
-    const where = start ? `${start.source}:${start.line}` : `${file}, not in its source map`;
+    // The bundle's own wrapper has no place in the sources: it holds every module's top level.
+    const name = start ? (start.name ?? '(anonymous)') : frame.functionName || '(bundle top level)';
+    const where = start ? `${start.source}:${start.line}` : file;
     add(functions, `${where} ${name}`, sample.ms, { where, name });
   }
   return { byFile, buckets, functions, gcMs, exactShare: mapped ? exact / mapped : null };
