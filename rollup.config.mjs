@@ -63,17 +63,29 @@ const minify = terser({
   format: { comments: false },
 });
 
+/**
+ * For files whose functions nearly all run as soon as they arrive: V8's explicit compile hint makes
+ * Chromium compile them while the file streams in, on a background thread, instead of one by one on
+ * the main thread at their first call (measured on the synchronous file at 4× CPU: its script tag
+ * took about 90 ms less of the main thread, 295 → 207 ms). Other engines read a comment.
+ */
+const minifyEager = terser({
+  ecma: 2020,
+  compress: { passes: 3, pure_getters: true },
+  format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' },
+});
+
 /** One classic script of the script-tag build. */
-const scriptTag = (input, file) => ({
+const scriptTag = (input, file, { eager = false } = {}) => ({
   input,
-  output: { file, format: 'iife', plugins: [minify], sourcemap: false },
+  output: { file, format: 'iife', plugins: [eager ? minifyEager : minify], sourcemap: false },
   plugins: plugins('es2020'),
 });
 
 export default [
-  scriptTag('src/browser.ts', 'dist/consentry.min.js'),
-  scriptTag('src/browser-core.ts', 'dist/consentry-core.min.js'),
-  scriptTag('src/browser-ui.ts', 'dist/consentry-ui.min.js'),
+  scriptTag('src/browser.ts', 'dist/consentry.min.js', { eager: true }),
+  scriptTag('src/browser-core.ts', 'dist/consentry-core.min.js', { eager: true }),
+  scriptTag('src/browser-ui.ts', 'dist/consentry-ui.min.js', { eager: true }),
   scriptTag('src/browser-texts-en.ts', 'dist/consentry-ui-en.min.js'),
   scriptTag('src/browser-texts-ru.ts', 'dist/consentry-ui-ru.min.js'),
   {

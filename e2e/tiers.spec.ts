@@ -21,7 +21,9 @@ test('first visit: the banner needs the synchronous file, the UI and one languag
   const banner = new ConsentBanner(page);
   await page.goto(PASTED);
   await expect(banner.acceptAll).toBeVisible();
-  expect(files.requested.slice(0, 3).sort()).toEqual(['consentry-ui-en.min.js', 'consentry.min.js', UI].sort());
+  expect(files.requested.slice(0, 3).sort()).toEqual(
+    ['consentry-ui-en.min.js', 'consentry.min.js', UI].sort(),
+  );
   expect(files.has('consentry-ui-ru.min.js')).toBe(false);
 
   // A decision made before the deferred part has arrived waits for it: nothing runs or is stored yet.
@@ -43,7 +45,9 @@ test('returning visitor: the stored choice opens the gate before the deferred pa
 }) => {
   await page.goto(PASTED);
   await page.evaluate(() => window.consentry.accept(['analytics']));
-  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'consentry')).toBe(true);
+  await expect
+    .poll(async () => (await page.context().cookies()).some((c) => c.name === 'consentry'))
+    .toBe(true);
 
   const files = await ConsentryFiles.watch(page, { hold: [CORE] });
   await page.goto(PASTED);
@@ -68,7 +72,9 @@ test('returning visitor: the stored choice opens the gate before the deferred pa
   files.release(CORE);
 });
 
-test('data-config: the UI and its texts are fetched while the settings load, side by side', async ({ page }) => {
+test('data-config: the UI and its texts are fetched while the settings load, side by side', async ({
+  page,
+}) => {
   const settings = '**/e2e/gate/remote-settings.json';
   const files = await ConsentryFiles.watch(page, { hold: [UI, 'remote-settings.json'], settings });
   await page.goto('/e2e/gate/remote.html', { waitUntil: 'commit' });

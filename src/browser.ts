@@ -204,7 +204,9 @@ if (inline) {
     // A visitor with no consent cookie will see the banner: its files load beside the settings.
     if (readCookie(doc, 'consentry') === undefined) {
       fetchChunk('ui', beside('consentry-ui.min.js'));
-      void fetchTexts(builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)));
+      void fetchTexts(
+        builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)),
+      );
     }
     fetch(configUrl, { credentials: 'same-origin' })
       .then((response) => {

@@ -5,7 +5,16 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The sections that must be objects, or the code reading them would misread or throw. */
-const OBJECT_SECTIONS = ['categories', 'services', 'texts', 'ui', 'cookie', 'integrations', 'regions', 'policy'];
+const OBJECT_SECTIONS = [
+  'categories',
+  'services',
+  'texts',
+  'ui',
+  'cookie',
+  'integrations',
+  'regions',
+  'policy',
+];
 
 /**
  * The script tag's synchronous read of the settings: no schema, no messages — the full validator

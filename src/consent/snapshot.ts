@@ -23,8 +23,11 @@ export const isRequired = (settings: SnapshotContext['settings'], id: string): b
   settings.categories[id]?.required === true;
 
 /** Without a stored explicit choice, GPC keeps advertising refused (C7). */
-export const gpcRefuses = (context: SnapshotContext, id: string, method: ConsentMethod | undefined): boolean =>
-  context.gpc && method !== 'custom' && isAdvertising(id) && !isRequired(context.settings, id);
+export const gpcRefuses = (
+  context: SnapshotContext,
+  id: string,
+  method: ConsentMethod | undefined,
+): boolean => context.gpc && method !== 'custom' && isAdvertising(id) && !isRequired(context.settings, id);
 
 /**
  * The immutable snapshot of a record: required categories are always granted, others only when the

@@ -120,7 +120,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (gpc && method === 'accept-all') method = 'gpc';
     const categories: Record<string, boolean> = {};
     for (const id of all) {
-      categories[id] = isRequired(id) || (offered.has(id) && granted[id] === true && !gpcRefuses(context, id, method));
+      categories[id] =
+        isRequired(id) || (offered.has(id) && granted[id] === true && !gpcRefuses(context, id, method));
     }
     const now = env.now();
     const previous = snapshot.record;

@@ -23,7 +23,10 @@ export function registerChunk(name: ChunkName, value: unknown, win: Window = win
 export function receiveChunks(win: Window, receive: (name: ChunkName, value: unknown) => void): void {
   const holder = slotOf(win);
   const waiting = holder[SLOT];
-  holder[SLOT] = { push: ([name, value]: Entry) => receive(name, value), kit: (waiting as Slot | undefined)?.kit };
+  holder[SLOT] = {
+    push: ([name, value]: Entry) => receive(name, value),
+    kit: (waiting as Slot | undefined)?.kit,
+  };
   if (Array.isArray(waiting)) for (const [name, value] of waiting) receive(name, value);
 }
 

@@ -150,21 +150,14 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   const gate = gateFor(win, { ownCookie: settings.cookie.name });
   const started = startConsent(settings, { win, gate });
   const emitter = createEmitter<ConsentryEvents>();
-  let core: Core | undefined;
+  const core = finishInstance(started.settings, started, { win, gate, emitter, show: () => ui.show() });
   const ui: UiAccess = createUiAccess(
     started,
     emitter,
-    {
-      settings: () => settings,
-      getSnapshot: () => core!.getSnapshot(),
-      acceptAll: () => core!.acceptAll(),
-      rejectAll: () => core!.rejectAll(),
-      accept: (ids) => core!.accept(ids),
-    },
+    { ...core, settings: () => core.settings },
     options.ui,
     win.document,
   );
-  core = finishInstance(started.settings, started, { win, gate, emitter, show: ui.show });
   return composeInstance(core, ui, emitter, started, win);
 }
 

@@ -29,7 +29,8 @@ export function announce(
   started: Started,
   win: Window & typeof globalThis,
 ): void {
-  if (started.snapshot.needsDecision) queueMicrotask(() => instance.getSnapshot().needsDecision && instance.show());
+  if (started.snapshot.needsDecision)
+    queueMicrotask(() => instance.getSnapshot().needsDecision && instance.show());
   else if (started.settings.ui.reopenButton) whenIdle(win, ui.preload);
   queueMicrotask(() => emitter.emit('ready', instance.getSnapshot()));
 }

@@ -10,7 +10,12 @@ import { policyFromSettings } from '../gate/policy';
 import { pushConsentEvent } from '../integrations/data-layer-events';
 import { pushConsentUpdate, settleConsentDefault } from '../integrations/google-consent-mode';
 import { applyRegion, detectRegion } from '../integrations/regions';
-import { countersInQueue, disableCounters, enforceWebvisor, webvisorAllowed } from '../integrations/yandex-metrica';
+import {
+  countersInQueue,
+  disableCounters,
+  enforceWebvisor,
+  webvisorAllowed,
+} from '../integrations/yandex-metrica';
 
 /** What Consentry loads itself from settings asks the gate about these URLs (DESIGN.md, Integrations). */
 export const METRICA_URL = 'https://mc.yandex.ru/metrika/tag.js';

@@ -87,6 +87,8 @@ function compile(policy: GatePolicy) {
   return {
     services,
     byHost,
+    // Most URLs (the page's own, its CDNs) belong to no service: one test says so at once.
+    anyHost: byHost.length ? new RegExp(byHost.map(({ host }) => host.host.source).join('|')) : undefined,
     anyCookie: compileNames(all('cookies')),
     anyStorage: compileNames(all('storage')),
     cookiePatterns: all('cookies'),
@@ -96,7 +98,9 @@ function compile(policy: GatePolicy) {
 /** The decisions of the gate: what belongs where, and what is granted now. Reconfigured when settings arrive. */
 export function createRules(initial: GatePolicy) {
   let policy = initial;
-  let compiled = compile(policy);
+  /** Compiled on first use: the script tag configures the settings before anything is asked. */
+  let compiledFor: ReturnType<typeof compile> | undefined;
+  const current = () => (compiledFor ??= compile(policy));
   /** Counts `configure` calls, so that what others derive from the rules knows when to derive again. */
   let version = 0;
   const hostCache = new Map<string, Match | null>();
@@ -110,8 +114,8 @@ export function createRules(initial: GatePolicy) {
   };
 
   const find = (kind: 'cookies' | 'storage', name: string): Match | undefined =>
-    (kind === 'cookies' ? compiled.anyCookie : compiled.anyStorage)?.test(name)
-      ? compiled.services.find((entry) => entry[kind]?.test(name))
+    (kind === 'cookies' ? current().anyCookie : current().anyStorage)?.test(name)
+      ? current().services.find((entry) => entry[kind]?.test(name))
       : undefined;
 
   const rules = {
@@ -120,7 +124,7 @@ export function createRules(initial: GatePolicy) {
     },
     configure(next: GatePolicy) {
       policy = next;
-      compiled = compile(next);
+      compiledFor = undefined;
       hostCache.clear();
       version += 1;
       recount();
@@ -137,9 +141,10 @@ export function createRules(initial: GatePolicy) {
       const key = parsed.hostname + parsed.pathname;
       let match = hostCache.get(key);
       if (match === undefined) {
-        match =
-          compiled.byHost.find(({ host }) => matchesHost(host, parsed.hostname, parsed.pathname))?.entry ??
-          null;
+        const { anyHost, byHost } = current();
+        match = anyHost?.test(parsed.hostname)
+          ? (byHost.find(({ host }) => matchesHost(host, parsed.hostname, parsed.pathname))?.entry ?? null)
+          : null;
         if (hostCache.size > 500) hostCache.clear();
         hostCache.set(key, match);
       }
@@ -153,7 +158,7 @@ export function createRules(initial: GatePolicy) {
      * cookie that no service claims and none of the `exact` names. Built again when `version` changes.
      */
     cookieWriteFilter: (exact: Iterable<string> = []) =>
-      compileCookieFilter(compiled.cookiePatterns, [...exact]),
+      compileCookieFilter(current().cookiePatterns, [...exact]),
     forCookie: (name: string) => (name === policy.ownCookie ? undefined : find('cookies', name)),
     forStorageKey: (key: string) => find('storage', key),
     setGranted(categories: Iterable<string>) {
