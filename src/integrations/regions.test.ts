@@ -77,4 +77,17 @@ describe('applyRegion', () => {
     expect(applyRegion(settings, undefined).categories).toEqual(['necessary', 'analytics', 'marketing']);
     expect(applyRegion(settings, 'US-CA').disabledServices).toEqual(new Set(['facebook']));
   });
+
+  test('asks for the time zone only when a rule lists time zones and the page gave no region', () => {
+    let asked = 0;
+    const zone = () => {
+      asked += 1;
+      return 'Europe/Moscow';
+    };
+    expect(detectRegion(doc, { RU: { disabledServices: [] } }, zone)).toBeUndefined();
+    expect(detectRegion(doc, {}, zone)).toBeUndefined();
+    expect(asked).toBe(0);
+    expect(detectRegion(doc, rules, zone)).toBe('RU');
+    expect(asked).toBe(1);
+  });
 });
