@@ -43,11 +43,17 @@ function measure(files) {
 }
 
 const outputs = {
-  'dist/consentry.min.js': ['dist/consentry.min.js'],
-  'dist/consentry-ui.min.js': ['dist/consentry-ui.min.js'],
-  'first visit: consentry.min.js + consentry-ui.min.js': [
+  'dist/consentry.min.js (synchronous, every visit)': ['dist/consentry.min.js'],
+  'dist/consentry-core.min.js (deferred)': ['dist/consentry-core.min.js'],
+  'dist/consentry-ui.min.js (banner)': ['dist/consentry-ui.min.js'],
+  'dist/consentry-ui-en.min.js': ['dist/consentry-ui-en.min.js'],
+  'dist/consentry-ui-ru.min.js': ['dist/consentry-ui-ru.min.js'],
+  'dist/consentry-ui-dialog.min.js (preferences)': ['dist/consentry-ui-dialog.min.js'],
+  // DESIGN.md: everything fetched to show the banner in one language (Russian, the larger).
+  'first visit, to the banner: consentry.min.js + consentry-ui.min.js + consentry-ui-ru.min.js': [
     'dist/consentry.min.js',
     'dist/consentry-ui.min.js',
+    'dist/consentry-ui-ru.min.js',
   ],
   'dist/index.js (with its chunks)': [...withChunks('dist/index.js')],
   'dist/headless.js (with its chunks)': [...withChunks('dist/headless.js')],
@@ -62,7 +68,8 @@ if (missing.length) {
   process.exit(1);
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+// Bytes, as the budgets and DESIGN.md's targets are written.
+const bytes = (count) => `${count.toLocaleString('en-US')} B`;
 const rows = Object.entries(outputs).map(([name, files]) => ({
   name,
   ...measure(files),
@@ -79,7 +86,9 @@ if (unbudgeted.length) {
 const table = [
   '| output | raw | gzip | brotli | budget (brotli) |',
   '| --- | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${kb(r.budget)} |`),
+  ...rows.map(
+    (r) => `| ${r.name} | ${bytes(r.raw)} | ${bytes(r.gzip)} | ${bytes(r.brotli)} | ${bytes(r.budget)} |`,
+  ),
 ].join('\n');
 console.log(table);
 
