@@ -133,15 +133,6 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
     cookies: page.cookies,
     /** Categories whose scripts or frames have run in this page (a running script cannot be unloaded). */
     ran: ran as ReadonlySet<string>,
-    /** What is waiting now in the page and its frames: elements, and cookies by `name;domain;path`. */
-    held: {
-      get elements() {
-        return realms.flatMap((realm) => realm.elements.held);
-      },
-      get cookies() {
-        return new Map(realms.flatMap((realm) => [...realm.cookies.held]));
-      },
-    },
   };
 }
 
