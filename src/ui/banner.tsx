@@ -64,6 +64,12 @@ abstract class Attached<E extends HTMLElement> extends Component<BannerProps> {
   };
 }
 
+/**
+ * S2: a layout the settings name wrongly is the default bar. The script tag's banner can be drawn
+ * from the lenient read of the settings, before the validator has replaced the value.
+ */
+const regionLayout = (layout: string) => (layout === 'bar-top' || layout === 'box' ? layout : 'bar-bottom');
+
 /** `modal`: the one layout that blocks the page, so it is a real modal dialog (A2). */
 class ModalBanner extends Attached<HTMLDialogElement> {
   attach(dialog: HTMLDialogElement) {
@@ -101,7 +107,7 @@ class RegionBanner extends Attached<HTMLElement> {
     return (
       <section
         ref={this.keep}
-        class={`banner ${props.settings.ui.layout}`}
+        class={`banner ${regionLayout(props.settings.ui.layout)}`}
         role="region"
         aria-labelledby="cs-banner-title"
       >
