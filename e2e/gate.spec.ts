@@ -365,7 +365,19 @@ test.describe('ways around the gate', () => {
         const state = window as unknown as { disguises: unknown[]; disguisedIsScript: boolean };
         return { attempts: state.disguises, isScript: state.disguisedIsScript };
       }),
-    ).toEqual({ attempts: ['TypeError', 'TypeError', false, 'TypeError', 'TypeError'], isScript: true });
+    ).toEqual({
+      attempts: [
+        'TypeError',
+        'TypeError',
+        false,
+        'TypeError',
+        'TypeError',
+        'TypeError',
+        'TypeError',
+        'TypeError',
+      ],
+      isScript: true,
+    });
 
     await decide(page, 'acceptAll');
     await expect.poll(() => RELEASED.filter((name) => !escaped(trackers).includes(name))).toEqual([]);

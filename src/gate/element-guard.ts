@@ -58,8 +58,6 @@ const PLAIN = 4;
  * Element interfaces whose prototypes go in `Kinds` as PLAIN. Scripts, images and frames stay out
  * (and so do SVG's script and image): their nodes take the slow road, which reads the tag.
  */
-const PLAIN_INTERFACE = /^(HTML|SVG|MathML)\w*Element$/;
-const NOT_PLAIN = /Script|Image|Frame/;
 const HTML_WITH_LOADS = /<(iframe|img|image)\b/i;
 
 export function installElementGuard({
@@ -429,28 +427,45 @@ export function installElementGuard({
   // browser's own `firstElementChild` says "no children". Nodes of any other prototype — custom
   // elements, the guarded kinds themselves — are read by `kindOf`. The one way to make a node's
   // prototype lie, giving it another one, is refused below for built-in prototypes of another kind.
-  for (const name of Object.getOwnPropertyNames(win)) {
-    if (!PLAIN_INTERFACE.test(name) || NOT_PLAIN.test(name)) continue;
-    const prototype = (
-      Object.getOwnPropertyDescriptor(win, name)?.value as { prototype?: unknown } | undefined
-    )?.prototype;
-    if (typeof prototype === 'object' && prototype) kinds.set(prototype, PLAIN);
-  }
+  // Element prototypes are learned as the page uses them (`learn`): listing every interface on the
+  // window up front made the browser build about 140 of them, 45–90 ms at 4× CPU before first paint.
   for (const owner of [win.Text, win.Comment, win.CDATASection, win.ProcessingInstruction])
     if (owner) kinds.set(owner.prototype, NOTHING);
   for (const owner of [win.DocumentFragment, win.ShadowRoot]) if (owner) kinds.set(owner.prototype, SUBTREE);
   const prototypeOf = Object.getPrototypeOf;
+  const createElementNS = win.Document.prototype.createElementNS;
+
+  /** The built-in prototype an element of this name gets, or undefined for a custom element's. */
+  const builtInPrototypeOf = (element: Element): object | undefined => {
+    const name = element.localName;
+    // A custom element's constructor is page code: never create one (their names hold a "-").
+    if (name.includes('-')) return undefined;
+    try {
+      return prototypeOf(createElementNS.call(element.ownerDocument, element.namespaceURI, name)) as object;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** A plain element whose prototype is its name's built-in one: that prototype is plain from now on. */
+  const learn = (element: Element, prototype: object) => {
+    if (builtInPrototypeOf(element) === prototype) kinds.set(prototype, PLAIN);
+  };
 
   function classify(node: unknown): Found {
     if (typeof node !== 'object' || node === null) return NOTHING;
-    const kind = kinds.get(prototypeOf(node) as object);
+    const prototype = prototypeOf(node) as object;
+    const kind = kinds.get(prototype);
     if (kind === PLAIN)
       try {
         return firstElementChildOf.call(node) === null ? NOTHING : SUBTREE;
       } catch {
         return NOTHING; // Object.create(HTMLDivElement.prototype): not a node, made text by append()
       }
-    return kind === undefined ? (kindOf(node, true) as Found) : (kind as Found);
+    if (kind !== undefined) return kind as Found;
+    const found = kindOf(node, true) as Found;
+    if ((found === NOTHING || found === SUBTREE) && nodeTypeIn(node) === 1) learn(node as Element, prototype);
+    return found;
   }
 
   /**
@@ -459,8 +474,17 @@ export function installElementGuard({
    * other objects, custom element prototypes, a div a span's — passes untouched.
    */
   const disguises = (target: unknown, prototype: unknown) => {
+    if (nodeTypeIn(target) === 0) return false;
+    const own = kindOf(target, false);
     const claimed = kinds.get(prototype as object);
-    return claimed !== undefined && nodeTypeIn(target) !== 0 && kindOf(target, false) !== claimed;
+    if (claimed !== undefined) return own !== claimed;
+    if (own === PLAIN || own === NOTHING) return false;
+    // A prototype not learned yet may be learned as plain later: a script, frame, image or fragment
+    // keeps one from its own built-in line (a polyfill's subclass passes, another kind's does not).
+    const line =
+      own === SUBTREE ? win.DocumentFragment.prototype : builtInPrototypeOf(target as Element);
+    for (let link = prototype; link; link = prototypeOf(link)) if (link === line) return false;
+    return true;
   };
   const refuseDisguise = (target: unknown, prototype: unknown) => {
     if (disguises(target, prototype))
