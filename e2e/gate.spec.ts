@@ -16,13 +16,23 @@ function unexpected(trackers: Trackers) {
   return trackers.requests.filter((r) => !(r.type === 'script' && PASTED_STATIC_SCRIPTS.includes(r.url)));
 }
 
+/** A decision through the API, resolved once it is recorded (the deferred file carries it out). */
 const decide = (page: Page, call: string) =>
-  page.evaluate((code) => {
-    const api = (window as unknown as { consentry: Record<string, (...args: unknown[]) => void> }).consentry;
-    if (code === 'acceptAll') api.acceptAll!();
-    else if (code === 'rejectAll') api.rejectAll!();
-    else api.accept!(code.split(','));
-  }, call);
+  page.evaluate(
+    (code) =>
+      new Promise<void>((done) => {
+        const api = (window as unknown as { consentry: Record<string, (...args: unknown[]) => unknown> })
+          .consentry;
+        const off = api.on!('change', () => {
+          (off as () => void)();
+          done();
+        });
+        if (code === 'acceptAll') api.acceptAll!();
+        else if (code === 'rejectAll') api.rejectAll!();
+        else api.accept!(code.split(','));
+      }),
+    call,
+  );
 
 for (const name of ['pasted', 'markup']) {
   test.describe(`${name} snippets`, () => {

@@ -43,8 +43,17 @@ const doc = document;
 const script = doc.currentScript as HTMLScriptElement | null;
 const nonce = script?.nonce || undefined;
 
-// G4: the gate closes before anything else runs.
-const gate = gateFor(win, { nonce, debug: /[?&]consentry_debug=1\b/.test(win.location.search) });
+// G4: the gate closes before anything else runs. Releasing comes with the deferred file; held
+// elements allowed before it is here (settings that arrived late, a stored choice) ask for it at once.
+let releasable = false;
+const gate = gateFor(win, {
+  nonce,
+  debug: /[?&]consentry_debug=1\b/.test(win.location.search),
+  onPending: () => {
+    releasable = true;
+    loadCore();
+  },
+});
 
 const emitter = createEmitter<ConsentryEvents>();
 const NO_CHOICE: ConsentSnapshot = Object.freeze({
@@ -85,19 +94,11 @@ function fetchChunk<T>(name: ChunkName, url: string): Promise<T> {
 /** Deferred files sit next to this one. */
 const beside = (file: string) => new URL(file, script?.src || doc.baseURI).href;
 
-/** `ui.src` moves the UI file; only an http(s) URL is fetched (S3: settings text never runs as code). */
-function uiUrl(settings: Started['settings']): string {
-  const given = settings.ui.src;
-  if (typeof given === 'string') {
-    try {
-      const url = new URL(given, doc.baseURI);
-      if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-    } catch {
-      // Not a URL: the file beside this one.
-    }
-  }
-  return beside('consentry-ui.min.js');
-}
+/** `ui.src` moves the UI file: an http(s) or relative URL only (S3: settings text never runs as code). */
+const uiUrl = ({ ui }: Started['settings']): string =>
+  typeof ui.src === 'string' && /^(https?:\/\/|\.{0,2}\/)/i.test(ui.src)
+    ? ui.src
+    : beside('consentry-ui.min.js');
 
 const fetchTexts = (language: string) =>
   fetchChunk<BuiltInTexts>(`texts:${language}`, beside(`consentry-ui-${language}.min.js`));
@@ -111,8 +112,10 @@ const waitingForCore: ((core: Core) => void)[] = [];
 /** Calls made before the settings arrived. */
 const waitingForStart: (() => void)[] = [];
 
+let coreLoading = false;
 function loadCore(): void {
-  if (!started || requested.has('core')) return;
+  if (!started || coreLoading) return;
+  coreLoading = true;
   const begun = started;
   fetchChunk<FinishCore>('core', beside('consentry-core.min.js')).then((finish) => {
     core = finish(input, begun, { win, gate, emitter, nonce, show: facade.show });
@@ -159,7 +162,13 @@ function start(settings: unknown): void {
   announce(facade, ui, emitter, begun, win);
   // Tags from settings and the consent log should not wait for an idle page; the rest can.
   const { googleAnalytics, googleTagManager, yandexMetrica } = begun.settings.integrations;
-  if (googleAnalytics || googleTagManager || yandexMetrica?.counters?.length || begun.settings.consentLog)
+  if (
+    releasable ||
+    googleAnalytics ||
+    googleTagManager ||
+    yandexMetrica?.counters?.length ||
+    begun.settings.consentLog
+  )
     loadCore();
   else whenIdle(win, loadCore);
   for (const action of waitingForStart.splice(0)) action();
@@ -201,13 +210,14 @@ if (inline) {
   // I1: settings are not here yet, but the page's gtag() calls are about to run: the default goes first.
   pushConsentDefault(win);
   if (configUrl) {
-    // A visitor with no consent cookie will see the banner: its files load beside the settings.
+    // A visitor with no consent cookie will see the banner: its files load beside the settings. A
+    // returning one will need the deferred file to release what the page inserts meanwhile.
     if (readCookie(doc, 'consentry') === undefined) {
       fetchChunk('ui', beside('consentry-ui.min.js'));
       void fetchTexts(
         builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)),
       );
-    }
+    } else void fetchChunk('core', beside('consentry-core.min.js'));
     fetch(configUrl, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

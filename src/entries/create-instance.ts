@@ -10,7 +10,7 @@ import {
   type Emitter,
 } from '../consent/index';
 import type { ConsentSnapshot, ConsentryEvents } from '../consent/types';
-import { removeDenied, type Gate } from '../gate/index';
+import { releaseAllowed, removeDenied, type Gate } from '../gate/index';
 import {
   applyRegion,
   googleAnalyticsTag,
@@ -147,7 +147,7 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   const { win } = options;
   const { settings, problems } = resolveSettings(input);
   reportProblems(problems, win.console);
-  const gate = gateFor(win, { ownCookie: settings.cookie.name });
+  const gate = gateFor(win, { ownCookie: settings.cookie.name, releaser: releaseAllowed });
   const started = startConsent(settings, { win, gate });
   const emitter = createEmitter<ConsentryEvents>();
   const core = finishInstance(started.settings, started, { win, gate, emitter, show: () => ui.show() });

@@ -30,11 +30,8 @@ export interface Started {
   readonly policy: GatePolicy;
   readonly language: string;
   readonly gpc: boolean;
-  readonly debug: boolean;
   /** The stored choice as this load found it; its effects are applied. */
   readonly snapshot: ConsentSnapshot;
-  readonly consentMode: NonNullable<ResolvedSettings['integrations']['googleConsentMode']>;
-  readonly dataLayerName: string;
   /**
    * Consent Mode `update` and `consentry_update` (for a decision, or a stored choice on load), then
    * Metrica's switches and the gate — the part of R2's order that needs no cookie deletion.
@@ -141,10 +138,7 @@ function start(settings: ResolvedSettings, { win, gate, script }: StartOptions):
     policy,
     language: resolveLanguage(settings, doc, win.navigator),
     gpc,
-    debug,
     snapshot,
-    consentMode,
-    dataLayerName,
     allows,
     applyGrants(next, previous) {
       granted = next.granted;

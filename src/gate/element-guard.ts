@@ -1,4 +1,4 @@
-import { BLOCKED_TYPE, releaseAllowed, isAllowedHeld, type Held, type HeldKind } from './held-elements';
+import { BLOCKED_TYPE, isAllowedHeld, type Held, type HeldKind, type Releaser } from './held-elements';
 import { descriptorOf, guardSetter } from './native';
 import type { Rules } from './rules';
 
@@ -30,6 +30,8 @@ export interface ElementGuardOptions {
    * with its own prototypes and shared by all of them (a frame's nodes can be inserted in the page).
    */
   readonly kinds?: Kinds;
+  /** What releases held elements, once it is there (shared by every realm); until then `pending` is told. */
+  readonly releaser: { current?: Releaser; pending: () => void };
 }
 
 /** Built-in prototypes → what their nodes are (`PLAIN`, `NOTHING` or `SUBTREE`). */
@@ -69,6 +71,7 @@ export function installElementGuard({
   ran = new Set<string>(),
   adopt = () => {},
   kinds = new WeakMap(),
+  releaser,
 }: ElementGuardOptions) {
   const doc = win.document;
   const held: Held[] = [];
@@ -481,8 +484,7 @@ export function installElementGuard({
     if (own === PLAIN || own === NOTHING) return false;
     // A prototype not learned yet may be learned as plain later: a script, frame, image or fragment
     // keeps one from its own built-in line (a polyfill's subclass passes, another kind's does not).
-    const line =
-      own === SUBTREE ? win.DocumentFragment.prototype : builtInPrototypeOf(target as Element);
+    const line = own === SUBTREE ? win.DocumentFragment.prototype : builtInPrototypeOf(target as Element);
     for (let link = prototype; link; link = prototypeOf(link)) if (link === line) return false;
     return true;
   };
@@ -694,7 +696,12 @@ export function installElementGuard({
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', parserDone, { once: true });
   else parserDone();
 
-  function release() {
+  function release(): Promise<void> {
+    const releaseAllowed = releaser.current;
+    if (!releaseAllowed) {
+      if (held.some((item) => isAllowedHeld(item, rules))) releaser.pending();
+      return Promise.resolve();
+    }
     return releaseAllowed(held, {
       doc,
       rules,

@@ -1,5 +1,6 @@
 import { installCookieGuard, type CookieGuard, type CookieWriters, type Log } from './cookie-guard';
 import { installElementGuard, type ElementGuard, type Kinds } from './element-guard';
+import type { Releaser } from './held-elements';
 import { installNetworkGuard } from './network-guard';
 import { cataloguePolicy, createRules, type GatePolicy } from './rules';
 import { installStorageGuard, type StorageGuard } from './storage-guard';
@@ -20,6 +21,10 @@ export interface GateOptions {
   readonly debug?: boolean;
   /** Consentry's own cookie name before settings are known. */
   readonly ownCookie?: string;
+  /** Releases held elements; without it (the script tag's synchronous file) `useReleaser` gives it later. */
+  readonly releaser?: Releaser;
+  /** Held elements are allowed now but nothing can release them yet. */
+  readonly onPending?: () => void;
 }
 
 /**
@@ -28,7 +33,14 @@ export interface GateOptions {
  * Installing patches the page's DOM, network and storage functions, so it is done once per page,
  * by the script-tag entry or by `createConsentry` — never at import.
  */
-export function installGate({ win, nonce, debug = false, ownCookie = 'consentry' }: GateOptions) {
+export function installGate({
+  win,
+  nonce,
+  debug = false,
+  ownCookie = 'consentry',
+  releaser,
+  onPending = () => {},
+}: GateOptions) {
   let debugging = debug;
   const rules = createRules(cataloguePolicy(ownCookie));
   const log = Object.defineProperty(
@@ -45,6 +57,7 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
   const guarded = new WeakSet<Document>();
   const cookieWriters: CookieWriters = new WeakMap();
   const kinds: Kinds = new WeakMap();
+  const release = { current: releaser, pending: () => onPending() };
 
   function guard(target: Window & typeof globalThis): Realm {
     const doc = target.document;
@@ -54,7 +67,17 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
       doc,
       cookies: installCookieGuard(target, rules, log, cookieWriters),
       storage: installStorageGuard(target, rules, log),
-      elements: installElementGuard({ win: target, rules, nonce, log, warn, ran, adopt, kinds }),
+      elements: installElementGuard({
+        win: target,
+        rules,
+        nonce,
+        log,
+        warn,
+        ran,
+        adopt,
+        kinds,
+        releaser: release,
+      }),
     };
     installNetworkGuard(target, rules, log);
     // A popup opened by code starts as a same-origin about:blank window, as fresh as a new frame.
@@ -122,6 +145,11 @@ export function installGate({ win, nonce, debug = false, ownCookie = 'consentry'
     configure(policy: GatePolicy, options: { debug?: boolean } = {}) {
       debugging ||= options.debug === true;
       rules.configure(policy);
+      return open();
+    },
+    /** From now on held elements are released (the deferred file brings `releaseAllowed`). */
+    useReleaser(next: Releaser): Promise<void> {
+      release.current = next;
       return open();
     },
     /** Open what these categories allow; close what they no longer allow (required ones stay open). */

@@ -5,3 +5,4 @@ export { domainLevels, pathLevels } from './domain-levels';
 export { parseCookieWrite, type CookieWrite } from './cookie-string';
 export { policyFromSettings } from './policy';
 export { removeDenied } from './cleanup';
+export { releaseAllowed } from './release';
