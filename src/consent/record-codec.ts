@@ -103,19 +103,24 @@ function fieldsOf(record: ConsentRecord): Record<string, unknown> {
 
 /**
  * Read the consent cookie. C5: a corrupt, tampered, oversized, expired or outdated value is
- * "no consent" (`null`) — this function never throws.
+ * "no consent" (`null`) — this function never throws. It reads the record alone (what the script
+ * tag's synchronous file needs), not what still waits for the consent log.
  */
 export function decodeRecord(raw: string | undefined, context: DecodeContext): ConsentRecord | null {
-  return decodeStored(raw, context)?.record ?? null;
+  const record = readCookieJson(raw, context.now)?.record;
+  return record ? judged(record, context) : null;
 }
 
 /** Like {@link decodeRecord}, also telling what still waits for the consent log. */
 export function decodeStored(raw: string | undefined, context: DecodeContext): StoredRecord | null {
-  const { settings, now } = context;
-  const stored = decodeForLog(raw, now);
-  if (!stored) return null;
-  const { record } = stored;
-  // C2: an expired choice, another settings revision or another policy version asks again.
+  const stored = decodeForLog(raw, context.now);
+  const record = stored && judged(stored.record, context);
+  return record ? { ...stored!, record } : null;
+}
+
+/** C2: the record as the current settings see it, or `null` when it must be asked again. */
+function judged(record: ConsentRecord, { settings, now }: DecodeContext): ConsentRecord | null {
+  // An expired choice, another settings revision or another policy version asks again.
   if (
     Date.parse(record.expiresAt) <= now.getTime() ||
     record.revision !== settings.revision ||
@@ -123,22 +128,19 @@ export function decodeStored(raw: string | undefined, context: DecodeContext): S
   ) {
     return null;
   }
-
   // Categories the settings no longer have are dropped; new ones start refused; required ones are on.
   const categories: Record<string, boolean> = {};
   for (const [name, category] of Object.entries(settings.categories)) {
     categories[name] = category.required || record.categories[name] === true;
   }
-  return { ...stored, record: { ...record, categories } };
+  return { ...record, categories };
 }
 
-/**
- * C4: read the cookie for the consent log only — the records exactly as they were decided, even
- * when the settings have moved on since, so a revision change does not lose an undelivered
- * record. Never proof of consent: that is {@link decodeStored}. Never throws; a corrupt `q`
- * means no earlier records, never a rejected cookie.
- */
-export function decodeForLog(raw: string | undefined, now: Date): StoredRecord | null {
+/** The cookie's JSON and the record in it, checked; `null` when it is not one of ours. */
+function readCookieJson(
+  raw: string | undefined,
+  now: Date,
+): { data: Record<string, unknown>; record: ConsentRecord } | null {
   if (typeof raw !== 'string' || raw.length > MAX_COOKIE_LENGTH) return null;
   let data: unknown;
   try {
@@ -148,7 +150,19 @@ export function decodeForLog(raw: string | undefined, now: Date): StoredRecord |
   }
   if (!isObject(data) || data.v !== FORMAT_VERSION || (data.u !== undefined && data.u !== 1)) return null;
   const record = parseFields(data, now);
-  if (!record) return null;
+  return record && { data, record };
+}
+
+/**
+ * C4: read the cookie for the consent log only — the records exactly as they were decided, even
+ * when the settings have moved on since, so a revision change does not lose an undelivered
+ * record. Never proof of consent: that is {@link decodeRecord}. Never throws; a corrupt `q`
+ * means no earlier records, never a rejected cookie.
+ */
+export function decodeForLog(raw: string | undefined, now: Date): StoredRecord | null {
+  const read = readCookieJson(raw, now);
+  if (!read) return null;
+  const { data, record } = read;
   const queue = Array.isArray(data.q) && data.q.length <= MAX_EARLIER ? data.q : [];
   const earlier = queue.map((item) => (isObject(item) ? parseFields(item, now) : null));
   return {

@@ -2,7 +2,7 @@ import type { ConsentMethod, ResolvedSettings } from '../config/types';
 import { createEmitter } from './emitter';
 import type { Emitter } from './emitter';
 import { gpcRefuses, isRequired as requiredIn, snapshotOf as judge, type SnapshotContext } from './snapshot';
-import { decodeForLog, decodeStored, encodeRecord, policyVersionOf } from './record-codec';
+import { decodeForLog, decodeRecord, encodeRecord, policyVersionOf } from './record-codec';
 import type { StoredRecord } from './record-codec';
 import type {
   ConsentChange,
@@ -71,9 +71,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const context: SnapshotContext = { settings, offered, gpc };
   const isRequired = (id: string): boolean => requiredIn(settings, id);
 
-  function readStored(): StoredRecord | null {
+  function readStored(): ConsentRecord | null {
     try {
-      return decodeStored(env.readCookie(cookie.name), { settings, now: env.now() });
+      return decodeRecord(env.readCookie(cookie.name), { settings, now: env.now() });
     } catch {
       return null; // C5: a broken environment means no consent, never an exception.
     }
@@ -108,7 +108,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     return cookie.secure ?? (typeof location !== 'undefined' && location.protocol === 'https:');
   }
 
-  let snapshot = snapshotOf(readStored()?.record ?? null);
+  let snapshot = snapshotOf(readStored());
 
   function commit(record: ConsentRecord | null, source: ConsentChange['source']): void {
     const previous = snapshot.record;
@@ -176,7 +176,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       commit(null, 'reset');
     },
     refresh() {
-      const record = readStored()?.record ?? null;
+      const record = readStored();
       const current = snapshot.record;
       if ((record && encodeRecord(record)) !== (current && encodeRecord(current))) commit(record, 'sync');
     },

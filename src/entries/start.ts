@@ -1,7 +1,7 @@
 import { layOver } from '../config/lay-over';
 import { resolveLanguage } from '../config/language';
 import type { ResolvedSettings } from '../config/types';
-import { decodeStored } from '../consent/record-codec';
+import { decodeRecord } from '../consent/record-codec';
 import { readCookie } from '../consent/cookie-read';
 import { snapshotOf } from '../consent/snapshot';
 import type { ConsentSnapshot } from '../consent/types';
@@ -108,13 +108,9 @@ function start(settings: ResolvedSettings, { win, gate, script }: StartOptions):
 
   const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const snapshotContext = { settings, offered: new Set(categories), gpc };
-  let stored = null;
-  try {
-    stored = decodeStored(readCookie(doc, settings.cookie.name), { settings, now: new Date() });
-  } catch {
-    // C5: an unreadable record means no consent.
-  }
-  const snapshot = snapshotOf(stored?.record ?? null, snapshotContext);
+  // C5: decodeRecord never throws; an unreadable record is no consent.
+  const stored = decodeRecord(readCookie(doc, settings.cookie.name), { settings, now: new Date() });
+  const snapshot = snapshotOf(stored, snapshotContext);
   if (eventsOn) pushConsentEvent(win, 'consentry_default', snapshot.granted, dataLayerName);
 
   const metrica = settings.integrations.yandexMetrica;
