@@ -64,23 +64,24 @@ const NO_CHOICE: ConsentSnapshot = Object.freeze({
 });
 
 /** Deferred files, each fetched at most once; a promise per file, settled when it registers. */
-const chunks = new Map<ChunkName, { promise: Promise<unknown>; resolve: (value: unknown) => void }>();
+const chunks = new Map<
+  ChunkName,
+  { promise: Promise<unknown>; resolve: (value: unknown) => void; asked?: 1 }
+>();
 const slot = (name: ChunkName) => {
   let entry = chunks.get(name);
   if (!entry) {
     let resolve!: (value: unknown) => void;
-    const promise = new Promise<unknown>((done) => (resolve = done));
-    chunks.set(name, (entry = { promise, resolve }));
+    chunks.set(name, (entry = { promise: new Promise((done) => (resolve = done)), resolve }));
   }
   return entry;
 };
 receiveChunks(win, (name, value) => slot(name).resolve(value));
-const requested = new Set<ChunkName>();
 
 function fetchChunk<T>(name: ChunkName, url: string): Promise<T> {
   const entry = slot(name);
-  if (!requested.has(name)) {
-    requested.add(name);
+  if (!entry.asked) {
+    entry.asked = 1;
     const element = doc.createElement('script');
     element.src = url;
     element.async = true;
@@ -102,35 +103,26 @@ const uiUrl = ({ ui }: Started['settings']): string =>
 
 const fetchTexts = (language: string) =>
   fetchChunk<BuiltInTexts>(`texts:${language}`, beside(`consentry-ui-${language}.min.js`));
+const fetchCore = () => fetchChunk<FinishCore>('core', beside('consentry-core.min.js'));
 
 let input: unknown;
 let started: Started | undefined;
 let core: Core | undefined;
 let ui: UiAccess | undefined;
-/** Calls that need the deferred part wait here for it (and ask for it). */
-const waitingForCore: ((core: Core) => void)[] = [];
-/** Calls made before the settings arrived. */
-const waitingForStart: (() => void)[] = [];
-
-let coreLoading = false;
-function loadCore(): void {
-  if (!started || coreLoading) return;
-  coreLoading = true;
-  const begun = started;
-  fetchChunk<FinishCore>('core', beside('consentry-core.min.js')).then((finish) => {
-    core = finish(input, begun, { win, gate, emitter, nonce, show: facade.show });
-    for (const action of waitingForCore.splice(0)) action(core);
-  });
-}
-
-function withCore(action: (core: Core) => void): void {
-  if (core) return action(core);
-  waitingForCore.push(action);
-  if (started) loadCore();
-  else waitingForStart.push(loadCore);
-}
-
-const afterStart = (action: () => void) => (started ? action() : void waitingForStart.push(action));
+let begin!: (started: Started) => void;
+/** Settled by `start`: calls made before the settings arrived wait for it. */
+const whenStarted = new Promise<Started>((done) => (begin = done));
+/** The deferred part, once started and once its file is here (asked for by `loadCore` or ahead of time). */
+const whenCore = whenStarted.then((begun) =>
+  fetchCore().then(
+    (finish) => (core = finish(input, begun, { win, gate, emitter, nonce, show: facade.show })),
+  ),
+);
+const loadCore = () => void whenStarted.then(fetchCore);
+/** Calls that need the deferred part ask for it and wait. */
+const withCore = (action: (core: Core) => void) =>
+  core ? action(core) : (loadCore(), void whenCore.then(action));
+const afterStart = (action: () => void) => (started ? action() : void whenStarted.then(action));
 const snapshot = (): ConsentSnapshot => core?.getSnapshot() ?? started?.snapshot ?? NO_CHOICE;
 
 const backend: UiBackend = {
@@ -171,7 +163,7 @@ function start(settings: unknown): void {
   )
     loadCore();
   else whenIdle(win, loadCore);
-  for (const action of waitingForStart.splice(0)) action();
+  begin(begun);
 }
 
 const facade: Facade = {
@@ -217,7 +209,7 @@ if (inline) {
       void fetchTexts(
         builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)),
       );
-    } else void fetchChunk('core', beside('consentry-core.min.js'));
+    } else void fetchCore();
     fetch(configUrl, { credentials: 'same-origin' })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
