@@ -114,7 +114,7 @@ let begin!: (started: Started) => void;
 const whenStarted = new Promise<Started>((done) => (begin = done));
 /** The deferred part, once started and once its file is here (asked for by `loadCore` or ahead of time). */
 const whenCore = whenStarted.then((begun) =>
-  fetchCore().then(
+  (slot('core').promise as Promise<FinishCore>).then(
     (finish) => (core = finish(input, begun, { win, gate, emitter, nonce, show: facade.show })),
   ),
 );
