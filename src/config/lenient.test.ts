@@ -28,9 +28,8 @@ describe('readSettingsLeniently (the script tag’s synchronous read)', () => {
     expect(settings.categories.marketing!.required).toBe(false);
   });
 
-  test('drops a section of the wrong type, keeping the rest', () => {
-    const settings = readSettingsLeniently({ services: 'all', ui: [], cookie: { name: 'kept' } });
-    expect(settings.services).toEqual({});
+  test('a section of the wrong type falls back, keeping the rest', () => {
+    const settings = readSettingsLeniently({ ui: [], cookie: { name: 'kept' } });
     expect(settings.ui).toEqual(safeDefaults().ui);
     expect(settings.cookie.name).toBe('kept');
   });

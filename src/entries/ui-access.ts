@@ -49,11 +49,9 @@ export function createUiAccess(
 
   function load(): Promise<UiController> {
     if (!loaders) return Promise.reject(new Error('no UI in this build'));
-    return (ui ??= Promise.all([
-      loaders.loadUi(),
-      loaders.loadTexts(builtInLanguage(started.language)),
-      afterPaint(doc.defaultView),
-    ]).then(([mount, texts]) => mount(started, backend, emitter, texts, loaders.loadDialog, doc)));
+    return (ui ??= Promise.all([loaders.loadUi(), loaders.loadTexts(builtInLanguage(started.language))]).then(
+      ([mount, texts]) => mount(started, backend, emitter, texts, loaders.loadDialog, doc),
+    ));
   }
 
   function withUi(action: (controller: UiController) => void): void {
@@ -71,16 +69,4 @@ export function createUiAccess(
     showPreferences: view('show', 'preferences', (controller) => controller.showPreferences()),
     preload: () => void (loaders && load().catch(() => undefined)),
   };
-}
-
-/**
- * Resolves once the page has painted since it was asked: the banner is drawn after the page's own
- * first paint, never in front of it (issue 16: a consent tool must not delay first contentful paint).
- * `requestAnimationFrame` runs just before a paint; the task it queues runs after it.
- */
-function afterPaint(win: (Window & typeof globalThis) | null): Promise<void> {
-  return new Promise((done) => {
-    if (!win?.requestAnimationFrame) return done();
-    win.requestAnimationFrame(() => win.setTimeout(done, 0));
-  });
 }

@@ -1,5 +1,6 @@
 import type { Emitter } from '../consent/emitter';
 import type { ConsentryEvents } from '../consent/types';
+import { afterPaint } from '../ui/after-paint';
 import { mountUi } from '../ui/mount';
 import type { BuiltInTexts } from '../ui/texts/types';
 import type { DialogComponent, UiController, UiHost, UiService } from '../ui/types';
@@ -9,7 +10,8 @@ import type { UiBackend } from './ui-access';
 
 /**
  * The UI's view of an instance (`UiHost`), built where the UI is: in the script tag's UI file, or
- * in the npm build's lazily imported UI — so the synchronous file does not carry it.
+ * in the npm build's lazily imported UI — so the synchronous file does not carry it. The UI is
+ * drawn once the page has shown its own content.
  */
 export function mountWithHost(
   started: Started,
@@ -18,7 +20,7 @@ export function mountWithHost(
   texts: BuiltInTexts,
   loadDialog: () => Promise<DialogComponent>,
   doc: Document,
-): UiController {
+): Promise<UiController> {
   const host: UiHost = {
     get settings() {
       return backend.settings();
@@ -35,5 +37,5 @@ export function mountWithHost(
     loadDialog,
     notify: (event, view) => emitter.emit(event, { view }),
   };
-  return mountUi(host, doc);
+  return afterPaint(doc.defaultView).then(() => mountUi(host, doc));
 }
