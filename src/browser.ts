@@ -22,7 +22,8 @@ import { createEmitter } from './consent/emitter';
 import type { ConsentSnapshot, ConsentryEvents } from './consent/types';
 import { receiveChunks, type ChunkName } from './entries/chunks';
 import type { Core, FinishOptions } from './entries/create-instance';
-import { announce, gateFor, whenIdle } from './entries/lifecycle';
+import { announce, whenIdle } from './entries/lifecycle';
+import { installGate } from './gate/gate';
 import { startConsent, type Started } from './entries/start';
 import type { Consentry, MountUi } from './entries/types';
 import { createUiAccess, type UiAccess, type UiBackend } from './entries/ui-access';
@@ -46,9 +47,9 @@ const nonce = script?.nonce || undefined;
 // G4: the gate closes before anything else runs. Releasing comes with the deferred file; held
 // elements allowed before it is here (settings that arrived late, a stored choice) ask for it at once.
 let releasable = false;
-const gate = gateFor(win, {
+const gate = installGate({
+  win,
   nonce,
-  debug: /[?&]consentry_debug=1\b/.test(win.location.search),
   onPending: () => {
     releasable = true;
     loadCore();
@@ -135,7 +136,7 @@ const backend: UiBackend = {
 
 function start(settings: unknown): void {
   if (started) {
-    win.console.warn('consentry: init() was called after Consentry had started; the call is ignored.');
+    win.console.warn('consentry: init() after the start is ignored.');
     return;
   }
   input = settings;

@@ -14,9 +14,8 @@ export function readCookie(doc: Pick<Document, 'cookie'>, name: string): string 
   for (const pair of jar ? jar.split('; ') : []) {
     const separator = pair.indexOf('=');
     if (separator < 0 || decode(pair.slice(0, separator)) !== name) continue;
-    let value = pair.slice(separator + 1);
-    if (value[0] === '"') value = value.slice(1, -1);
-    return decode(value);
+    // A quoted value (RFC 6265 allows it) is read as js-cookie reads it: without the quotes.
+    return decode(pair.slice(separator + 1).replace(/^"(.*)"$/, '$1'));
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ import {
 import { announce, gateFor } from './lifecycle';
 import { gatePolicy, METRICA_URL, startConsent, type Started } from './start';
 import type { Consentry } from './types';
-import { createUiAccess, type UiAccess, type UiLoaders } from './ui-access';
+import { createUiAccess, headlessUi, type UiAccess, type UiLoaders } from './ui-access';
 
 declare const __CONSENTRY_VERSION__: string;
 
@@ -151,13 +151,9 @@ export function createInstance(input: unknown, options: InstanceOptions): Consen
   const started = startConsent(settings, { win, gate });
   const emitter = createEmitter<ConsentryEvents>();
   const core = finishInstance(started.settings, started, { win, gate, emitter, show: () => ui.show() });
-  const ui: UiAccess = createUiAccess(
-    started,
-    emitter,
-    { ...core, settings: () => core.settings },
-    options.ui,
-    win.document,
-  );
+  const ui: UiAccess = options.ui
+    ? createUiAccess(started, emitter, { ...core, settings: () => core.settings }, options.ui, win.document)
+    : headlessUi(emitter);
   return composeInstance(core, ui, emitter, started, win);
 }
 

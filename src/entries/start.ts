@@ -95,13 +95,13 @@ function start(settings: ResolvedSettings, { win, gate, script }: StartOptions):
   // The time zone is asked only when region rules exist and the page gave no region (it is slow).
   const region = detectRegion(doc, settings.regions, timeZone, script);
   const { categories, disabledServices } = applyRegion(settings, region);
-  const debug = settings.debug === true || /[?&]consentry_debug=1\b/.test(win.location.search);
   const consentMode = settings.integrations.googleConsentMode ?? {};
   const gcmOn = consentMode.enabled !== false;
   const dataLayerName = settings.integrations.dataLayer?.name ?? 'dataLayer';
   const eventsOn = settings.integrations.dataLayer?.events !== false;
   const policy = gatePolicy(settings, disabledServices);
-  void gate.configure(policy, { debug });
+  // `?consentry_debug=1` the gate read itself.
+  void gate.configure(policy, { debug: settings.debug === true });
 
   // I1: the default comes before any Google tag can load; one pushed before the settings arrived is replaced.
   settleConsentDefault(win, consentMode, dataLayerName);

@@ -42,31 +42,34 @@ export function createUiAccess(
   started: Started,
   emitter: Emitter<ConsentryEvents>,
   backend: UiBackend,
-  loaders: UiLoaders | undefined,
+  loaders: UiLoaders,
   doc: Document,
 ): UiAccess {
   let ui: Promise<UiController> | undefined;
-
-  function load(): Promise<UiController> {
-    if (!loaders) return Promise.reject(new Error('no UI in this build'));
-    return (ui ??= Promise.all([loaders.loadUi(), loaders.loadTexts(builtInLanguage(started.language))]).then(
+  const load = () =>
+    (ui ??= Promise.all([loaders.loadUi(), loaders.loadTexts(builtInLanguage(started.language))]).then(
       ([mount, texts]) => mount(started, backend, emitter, texts, loaders.loadDialog, doc),
     ));
-  }
-
-  function withUi(action: (controller: UiController) => void): void {
-    load().then(action, (error: unknown) =>
+  const withUi = (action: (controller: UiController) => void) => () =>
+    void load().then(action, (error: unknown) =>
       doc.defaultView?.console.error('consentry: the banner could not be loaded', error),
     );
-  }
-
-  // Without a UI (the headless build) the views are the site's own: only the events tell it.
-  const view = (event: 'show' | 'hide', name: 'banner' | 'preferences', action: (c: UiController) => void) =>
-    loaders ? () => withUi(action) : () => emitter.emit(event, { view: name });
   return {
-    show: view('show', 'banner', (controller) => controller.showBanner()),
-    hide: view('hide', 'banner', (controller) => controller.hide()),
-    showPreferences: view('show', 'preferences', (controller) => controller.showPreferences()),
-    preload: () => void (loaders && load().catch(() => undefined)),
+    show: withUi((controller) => controller.showBanner()),
+    hide: withUi((controller) => controller.hide()),
+    showPreferences: withUi((controller) => controller.showPreferences()),
+    preload: () => void load().catch(() => undefined),
+  };
+}
+
+/** Without a UI (the headless build) the views are the site's own: only the events tell it. */
+export function headlessUi(emitter: Emitter<ConsentryEvents>): UiAccess {
+  const view = (event: 'show' | 'hide', name: 'banner' | 'preferences') => () =>
+    emitter.emit(event, { view: name });
+  return {
+    show: view('show', 'banner'),
+    hide: view('hide', 'banner'),
+    showPreferences: view('show', 'preferences'),
+    preload: () => undefined,
   };
 }

@@ -17,7 +17,7 @@ export interface GateOptions {
   readonly win: Window & typeof globalThis;
   /** The page's CSP nonce, given to released scripts when they have none of their own (G7). */
   readonly nonce?: string;
-  /** Log every held element, request and cookie (`?consentry_debug=1` or `debug: true`). */
+  /** Log every held element, request and cookie. @default `?consentry_debug=1` in the page's URL */
   readonly debug?: boolean;
   /** Consentry's own cookie name before settings are known. */
   readonly ownCookie?: string;
@@ -36,7 +36,7 @@ export interface GateOptions {
 export function installGate({
   win,
   nonce,
-  debug = false,
+  debug = /[?&]consentry_debug=1\b/.test(win.location.search),
   ownCookie = 'consentry',
   releaser,
   onPending = () => {},
