@@ -66,8 +66,9 @@ const minify = terser({
 /**
  * For files whose functions nearly all run as soon as they arrive: V8's explicit compile hint makes
  * Chromium compile them while the file streams in, on a background thread, instead of one by one on
- * the main thread at their first call (measured on the synchronous file at 4× CPU: its script tag
- * took about 90 ms less of the main thread, 295 → 207 ms). Other engines read a comment.
+ * the main thread at their first call (`npm run bench:profile`, returning visit at 4× CPU: the
+ * synchronous file's lazy compiling on the main thread went from about 70 ms to none). Other engines
+ * read a comment.
  */
 const minifyEager = terser({
   ecma: 2020,
