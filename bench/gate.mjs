@@ -94,7 +94,16 @@ async function openVariant(browser, origin, variant) {
   const cdp = await context.newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(`${origin}/bench/gate-${variant}.html`, { waitUntil: 'load' });
-  if (variant === 'with') await page.evaluate(() => window.consentry.rejectAll());
+  if (variant === 'with') {
+    // The script tag records a decision once its deferred file is there: wait for it.
+    await page.evaluate(
+      () =>
+        new Promise((done) => {
+          window.consentry.on('change', done);
+          window.consentry.rejectAll();
+        }),
+    );
+  }
   await page.reload({ waitUntil: 'load' });
   const state = await page.evaluate(() => ({
     banner: document.querySelector('[data-consentry-root]') !== null,
