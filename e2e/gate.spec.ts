@@ -109,7 +109,7 @@ for (const name of ['pasted', 'markup']) {
 }
 
 test.describe('withdrawal (R2)', () => {
-  const site = 'http://www.shop.example.test:4173/e2e/gate/pasted.html';
+  const site = `http://www.shop.example.test:${process.env.E2E_PORT ?? 4173}/e2e/gate/pasted.html`;
 
   test('deletes the cookies on every domain level, reloads, and nothing returns 5 s later', async ({
     page,
