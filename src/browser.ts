@@ -169,8 +169,9 @@ function start(settings: unknown): void {
 
 const facade: Facade = {
   init: start,
+  // Before the settings arrive (data-config) there are none to show: undefined, as before.
   get settings() {
-    return backend.settings();
+    return (core?.settings ?? started?.settings) as Consentry['settings'];
   },
   show: () => afterStart(() => ui!.show()),
   hide: () => afterStart(() => ui!.hide()),
