@@ -44,6 +44,15 @@ const doc = document;
 const script = doc.currentScript as HTMLScriptElement | null;
 const nonce = script?.nonce || undefined;
 
+// The cookies first: Chromium's first `document.cookie` read costs several times more once the
+// gate is installed (src/entries/start.ts, `cookies`). Nothing runs between this read and the start.
+let cookiesAtStart: string | undefined;
+try {
+  cookiesAtStart = doc.cookie;
+} catch {
+  // A sandboxed document: no cookies (C5), read again where it is needed.
+}
+
 // G4: the gate closes before anything else runs. Releasing comes with the deferred file; held
 // elements allowed before it is here (settings that arrived late, a stored choice) ask for it at once.
 let releasable = false;
@@ -134,13 +143,18 @@ const backend: UiBackend = {
   accept: (ids) => withCore((c) => c.accept(ids)),
 };
 
-function start(settings: unknown): void {
+function start(settings: unknown, cookies?: string): void {
   if (started) {
     win.console.warn('consentry: init() after the start is ignored.');
     return;
   }
   input = settings;
-  const begun = (started = startConsent(readSettingsLeniently(settings), { win, gate, script }));
+  const begun = (started = startConsent(readSettingsLeniently(settings), {
+    win,
+    gate,
+    script,
+    cookies,
+  }));
   ui = createUiAccess(
     begun,
     emitter,
@@ -168,7 +182,7 @@ function start(settings: unknown): void {
 }
 
 const facade: Facade = {
-  init: start,
+  init: (settings) => start(settings),
   // Before the settings arrive (data-config) there are none to show: undefined, as before.
   get settings() {
     return (core?.settings ?? started?.settings) as Consentry['settings'];
@@ -199,14 +213,16 @@ if (inline) {
       `consentry: #consentry-settings is not valid JSON (${String(error)}); using safe defaults.`,
     );
   }
-  start(parsed);
+  start(parsed, cookiesAtStart);
 } else {
   // I1: settings are not here yet, but the page's gtag() calls are about to run: the default goes first.
   pushConsentDefault(win);
   if (configUrl) {
     // A visitor with no consent cookie will see the banner: its files load beside the settings. A
     // returning one will need the deferred file to release what the page inserts meanwhile.
-    if (readCookie(doc, 'consentry') === undefined) {
+    if (
+      readCookie(cookiesAtStart === undefined ? doc : { cookie: cookiesAtStart }, 'consentry') === undefined
+    ) {
       fetchChunk('ui', beside('consentry-ui.min.js'));
       void fetchTexts(
         builtInLanguage(resolveLanguage({ language: undefined, texts: {} }, doc, win.navigator)),

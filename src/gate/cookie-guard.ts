@@ -1,6 +1,6 @@
 import { parseCookieWrite } from './cookie-string';
 import { descriptorOf } from './native';
-import { surelyUnconcerned } from './patterns';
+import { surelyUnconcerned, type CookieFilter } from './patterns';
 import type { Rules } from './rules';
 
 export interface HeldCookie {
@@ -47,8 +47,9 @@ export function installCookieGuard(
    * held write, or with a lifetime needs a closer look. Built again after the rules or the held
    * names change.
    */
-  let filter = rules.cookieWriteFilter();
-  let filterVersion = rules.version;
+  // Built at the first write, not here: the rules compile once, after the settings configure them.
+  let filter: CookieFilter;
+  let filterVersion = -1;
   const refilter = () => {
     filter = rules.cookieWriteFilter(new Set([...held.values()].map((cookie) => cookie.name)));
     filterVersion = rules.version;
