@@ -43,33 +43,26 @@ const cookieText = (value: string) => `consentry=${encodeURIComponent(value)}`;
 
 afterEach(() => {
   document.cookie = 'consentry=; max-age=0; path=/';
+  document.cookie = 'other=; max-age=0; path=/';
 });
 
 describe('the start reads the stored choice', () => {
-  test('from the cookies read before the gate, when given, not from document.cookie again', () => {
+  test('and opens what it grants, before anything else asks', () => {
+    document.cookie = `other=1; path=/`;
+    document.cookie = `${cookieText(encodeRecord(record))}; path=/`;
     const { gate, rules, grants } = fakeGate();
-    const started = startConsent(testSettings(), {
-      win: window,
-      gate,
-      cookies: `other=1; ${cookieText(encodeRecord(record))}`,
-    });
-    expect(document.cookie).not.toContain('consentry=');
+    const started = startConsent(testSettings(), { win: window, gate });
     expect(started.snapshot.record).toEqual(record);
     expect(started.snapshot.granted).toMatchObject({ analytics: true, marketing: false });
     expect(grants).toEqual([['necessary', 'analytics']]);
     expect(rules.isAllowed('analytics')).toBe(true);
+    expect(rules.isAllowed('marketing')).toBe(false);
   });
 
-  test('from document.cookie when no early read is given (settings that came later)', () => {
-    document.cookie = `${cookieText(encodeRecord(record))}; path=/`;
-    const { gate } = fakeGate();
-    expect(startConsent(testSettings(), { win: window, gate }).snapshot.record).toEqual(record);
-  });
-
-  test('an early read without the consent cookie is no choice, whatever document.cookie holds now', () => {
-    document.cookie = `${cookieText(encodeRecord(record))}; path=/`;
+  test('a corrupt cookie is no choice: the gate stays closed (C5)', () => {
+    document.cookie = `consentry=${encodeURIComponent('{"v":1,"i":"x"')}; path=/`;
     const { gate, rules } = fakeGate();
-    const started = startConsent(testSettings(), { win: window, gate, cookies: 'other=1' });
+    const started = startConsent(testSettings(), { win: window, gate });
     expect(started.snapshot.needsDecision).toBe(true);
     expect(started.snapshot.record).toBeNull();
     expect(rules.isAllowed('analytics')).toBe(false);

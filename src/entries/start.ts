@@ -46,12 +46,6 @@ export interface StartOptions {
   readonly gate: Gate;
   /** The Consentry `<script>` element (for `data-region`). */
   readonly script?: HTMLScriptElement | null;
-  /**
-   * `document.cookie` as read before the gate was installed, when the start follows at once (the
-   * script tag with inline settings). Chromium's first read of the page's cookies took about 25 ms
-   * at 4× CPU once the gate was in place, 4 ms before it (`bench/README.md`, issue 16).
-   */
-  readonly cookies?: string;
 }
 
 /**
@@ -96,7 +90,7 @@ export function startConsent(settings: ResolvedSettings, options: StartOptions):
   }
 }
 
-function start(settings: ResolvedSettings, { win, gate, script, cookies }: StartOptions): Started {
+function start(settings: ResolvedSettings, { win, gate, script }: StartOptions): Started {
   const doc = win.document;
   // The time zone is asked only when region rules exist and the page gave no region (it is slow).
   const region = detectRegion(doc, settings.regions, timeZone, script);
@@ -115,8 +109,7 @@ function start(settings: ResolvedSettings, { win, gate, script, cookies }: Start
   const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const snapshotContext = { settings, offered: new Set(categories), gpc };
   // C5: decodeRecord never throws; an unreadable record is no consent.
-  const jar = cookies === undefined ? doc : { cookie: cookies };
-  const stored = decodeRecord(readCookie(jar, settings.cookie.name), { settings, now: new Date() });
+  const stored = decodeRecord(readCookie(doc, settings.cookie.name), { settings, now: new Date() });
   const snapshot = snapshotOf(stored, snapshotContext);
   if (eventsOn) pushConsentEvent(win, 'consentry_default', snapshot.granted, dataLayerName);
 
