@@ -33,6 +33,36 @@ describe('catalogue matching', () => {
     expect(category('wss://mc.yandex.ru/solid.ws')).toBe('yandex-metrica');
   });
 
+  test('finds hosts by their suffixes and country domains by their stem', () => {
+    expect(category('https://EU.Mc.Yandex.RU/watch/1')).toBe('yandex-metrica');
+    expect(category('https://mc.yandex.co.uk/x')).toBe('yandex-metrica');
+    // A fully qualified name (a trailing dot) is the same host.
+    expect(category('https://mc.yandex.ru./metrika/tag.js')).toBe('yandex-metrica');
+    expect(category('https://www.google-analytics.com./g/collect')).toBe('google-analytics');
+    expect(category('https://mc.yandex.a.b.c/x')).toBeUndefined();
+    expect(category('https://mc.yandex.r/x')).toBeUndefined();
+    expect(category('https://mc.yandex.123/x')).toBeUndefined();
+    expect(category('https://mc.yandex/x')).toBeUndefined();
+  });
+
+  test('of patterns for one URL, the longest path wins, then the longest host, then the first listed', () => {
+    const own = createRules({
+      ...cataloguePolicy(),
+      services: [
+        { id: 'whole', category: 'marketing', hosts: ['cdn.example.net'] },
+        { id: 'first', category: 'analytics', hosts: ['cdn.example.net/a'] },
+        { id: 'second', category: 'marketing', hosts: ['*.example.net/a', 'cdn.example.net/a/b'] },
+        { id: 'third', category: 'analytics', hosts: ['cdn.example.net/a/b'] },
+      ],
+    });
+    const service = (url: string) => own.forUrl(url)?.service;
+    expect(service('https://cdn.example.net/x')).toBe('whole');
+    expect(service('https://cdn.example.net/a/x')).toBe('first');
+    expect(service('https://cdn.example.net/a/b/x')).toBe('second');
+    expect(service('https://www.example.net/a')).toBe('second');
+    expect(service('https://example.org/a')).toBeUndefined();
+  });
+
   test('leaves look-alikes and first-party URLs alone', () => {
     expect(category('https://example.com/gtag/js')).toBeUndefined();
     expect(category('https://notgoogle-analytics.com/x')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { CATALOGUE } from './catalogue';
-import { compileCookieFilter, compileHost, compileNames, matchesHost, type HostMatcher } from './patterns';
+import { compileCookieFilter, compileNames, indexHosts, lookupHost } from './patterns';
 
 /** A service as the gate enforces it. */
 export interface GateService {
@@ -38,7 +38,7 @@ export interface Match {
 }
 
 interface CompiledService extends Match {
-  readonly hosts: readonly HostMatcher[];
+  readonly hosts: readonly string[];
   readonly cookies: RegExp | undefined;
   readonly storage: RegExp | undefined;
 }
@@ -59,7 +59,7 @@ function compile(policy: GatePolicy) {
       service: service.id,
       category: service.category,
       enabled: service.enabled !== false,
-      hosts: service.hosts.map(compileHost),
+      hosts: service.hosts,
       cookies: compileNames(service.cookies ?? []),
       storage: compileNames(service.storage ?? []),
     })),
@@ -69,16 +69,12 @@ function compile(policy: GatePolicy) {
         service: `category:${category}`,
         category,
         enabled: true,
-        hosts: (extra.hosts ?? []).map(compileHost),
+        hosts: extra.hosts ?? [],
         cookies: compileNames(extra.cookies ?? []),
         storage: compileNames(extra.storage ?? []),
       };
     }),
   ];
-  // A host rule with a path is more specific than one without (gtag.js is analytics even if GTM is moved).
-  const byHost = services
-    .flatMap((entry) => entry.hosts.map((host) => ({ host, entry })))
-    .sort((a, b) => b.host.path.length - a.host.path.length);
   // Most cookie writes and storage keys belong to no service: one combined test says so at once.
   const all = (kind: 'cookies' | 'storage') =>
     policy.services
@@ -86,9 +82,7 @@ function compile(policy: GatePolicy) {
       .concat(Object.values(policy.categoryPatterns).flatMap((extra) => extra[kind] ?? []));
   return {
     services,
-    byHost,
-    // Most URLs (the page's own, its CDNs) belong to no service: one test says so at once.
-    anyHost: byHost.length ? new RegExp(byHost.map(({ host }) => host.host.source).join('|')) : undefined,
+    hosts: indexHosts(services.flatMap((entry) => entry.hosts.map((host) => [host, entry] as const))),
     anyCookie: compileNames(all('cookies')),
     anyStorage: compileNames(all('storage')),
     cookiePatterns: all('cookies'),
@@ -103,7 +97,6 @@ export function createRules(initial: GatePolicy) {
   const current = () => (compiledFor ??= compile(policy));
   /** Counts `configure` calls, so that what others derive from the rules knows when to derive again. */
   let version = 0;
-  const hostCache = new Map<string, Match | null>();
   let granted: ReadonlySet<string> = new Set();
   /** `allGranted()`, counted again when the settings or the grants change (it is asked on every held write). */
   let everyGranted = false;
@@ -125,7 +118,6 @@ export function createRules(initial: GatePolicy) {
     configure(next: GatePolicy) {
       policy = next;
       compiledFor = undefined;
-      hostCache.clear();
       version += 1;
       recount();
     },
@@ -138,17 +130,7 @@ export function createRules(initial: GatePolicy) {
         return undefined;
       }
       if (!/^(https?|wss?):$/.test(parsed.protocol)) return undefined;
-      const key = parsed.hostname + parsed.pathname;
-      let match = hostCache.get(key);
-      if (match === undefined) {
-        const { anyHost, byHost } = current();
-        match = anyHost?.test(parsed.hostname)
-          ? (byHost.find(({ host }) => matchesHost(host, parsed.hostname, parsed.pathname))?.entry ?? null)
-          : null;
-        if (hostCache.size > 500) hostCache.clear();
-        hostCache.set(key, match);
-      }
-      return match ?? undefined;
+      return lookupHost(current().hosts, parsed.hostname, parsed.pathname);
     },
     get version() {
       return version;
