@@ -684,8 +684,10 @@ export function installElementGuard({
   // Net 3: the parser. Once it is done (DOMContentLoaded) every later insertion goes through net 2,
   // so the observer stops: a subtree observer makes the browser queue a record for every insertion.
   const inspectRecords = (records: MutationRecord[]) => {
-    for (const record of records)
-      for (const node of Array.from(record.addedNodes)) adoptFrames(inspect(node, true));
+    for (const record of records) {
+      const nodes = record.addedNodes;
+      for (let index = 0; index < nodes.length; index += 1) adoptFrames(inspect(nodes[index]!, true));
+    }
   };
   const observer = new win.MutationObserver(inspectRecords);
   observer.observe(doc, { childList: true, subtree: true });
