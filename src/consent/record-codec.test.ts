@@ -1,27 +1,14 @@
 import { describe, expect, test } from 'vitest';
 
 import { MAX_COOKIE_LENGTH, decodeForLog, decodeRecord, decodeStored, encodeRecord } from './record-codec';
-import { testSettings } from './test-fixtures';
+import { testRecord, testSettings } from './test-fixtures';
 import type { ConsentRecord } from './types';
 
 const settings = testSettings();
 const now = new Date('2025-06-01T12:00:00.000Z');
 const context = { settings, now };
 
-const record: ConsentRecord = {
-  id: '3b241101-e2bb-4255-8caf-4136c566a962',
-  categories: { necessary: true, analytics: true, preferences: false, marketing: false },
-  services: {},
-  method: 'custom',
-  revision: '1',
-  policyVersion: '3',
-  firstDecidedAt: '2025-05-01T12:00:00.000Z',
-  decidedAt: '2025-05-20T12:00:00.000Z',
-  expiresAt: '2026-05-20T12:00:00.000Z',
-  sdkVersion: '0.1.0',
-  language: 'en',
-  region: 'DE',
-};
+const record: ConsentRecord = testRecord();
 
 /** The stored JSON with some fields replaced, as a tampering visitor or a broken proxy would. */
 function tampered(changes: Record<string, unknown>): string {

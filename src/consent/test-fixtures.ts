@@ -1,4 +1,5 @@
 import type { ResolvedSettings } from '../config/types';
+import type { ConsentRecord } from './types';
 import { createMemoryEnvironment } from './browser-environment';
 import { createConsentStore } from './store';
 import type { ConsentStoreOptions } from './store';
@@ -25,6 +26,25 @@ export function testSettings(overrides: Partial<ResolvedSettings> = {}): Resolve
     policy: { privacyUrl: '/privacy', privacyVersion: '3' },
     reloadOnWithdraw: true,
     debug: false,
+    ...overrides,
+  };
+}
+
+/** Test-only: a record decided under `testSettings()` (analytics granted), with fields replaced. */
+export function testRecord(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+  return {
+    id: '3b241101-e2bb-4255-8caf-4136c566a962',
+    categories: { necessary: true, analytics: true, preferences: false, marketing: false },
+    services: {},
+    method: 'custom',
+    revision: '1',
+    policyVersion: '3',
+    firstDecidedAt: '2025-05-01T12:00:00.000Z',
+    decidedAt: '2025-05-20T12:00:00.000Z',
+    expiresAt: '2026-05-20T12:00:00.000Z',
+    sdkVersion: '0.1.0',
+    language: 'en',
+    region: 'DE',
     ...overrides,
   };
 }

@@ -1,28 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { encodeRecord } from '../consent/record-codec';
-import { testSettings } from '../consent/test-fixtures';
-import type { ConsentRecord } from '../consent/types';
+import { testRecord, testSettings } from '../consent/test-fixtures';
 import type { Gate } from '../gate/gate';
 import { cataloguePolicy, createRules } from '../gate/rules';
 import { startConsent } from './start';
 
 const day = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * day).toISOString();
-const record: ConsentRecord = {
-  id: '3b241101-e2bb-4255-8caf-4136c566a962',
-  categories: { necessary: true, analytics: true, preferences: false, marketing: false },
-  services: {},
-  method: 'custom',
-  revision: '1',
-  policyVersion: '3',
-  firstDecidedAt: at(-20),
-  decidedAt: at(-1),
-  expiresAt: at(364),
-  sdkVersion: '0.1.0',
-  language: 'en',
-  region: 'DE',
-};
+const record = testRecord({ firstDecidedAt: at(-20), decidedAt: at(-1), expiresAt: at(364) });
 
 /** The parts of the gate the start uses, over real rules: what it granted is what the rules say. */
 function fakeGate() {
