@@ -192,9 +192,10 @@ const facade: Facade = {
  * The settings, then the start, in a microtask: it runs as soon as this file's evaluation ends,
  * before the parser goes on and before any other script, but with no frame of this file's top level
  * on the stack. With the top level on the stack, Chromium's first `document.cookie` read of the page
- * took about 30 ms at 4× CPU in the bench (DevTools attached, as in Lighthouse) and about 5 ms
- * without: the cost grows with the size of the calling script, whose source positions are worked
- * out again for the read (bench/README.md, issue 16). The gate above is installed synchronously.
+ * took 25–45 ms at 4× CPU in the bench (DevTools attached, as in Lighthouse), from here 6–14 ms:
+ * the cost grows with the size of the script whose top level is on the stack, most likely its
+ * source positions worked out again for the read (bench/README.md, issue 16). The gate above is
+ * installed synchronously.
  */
 function readSettings(): void {
   const inline = doc.getElementById('consentry-settings');
